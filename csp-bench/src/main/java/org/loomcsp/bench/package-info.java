@@ -1,0 +1,2 @@
+/** JMH benchmarks and benchmark programs for loomcsp. */
+package org.loomcsp.bench;

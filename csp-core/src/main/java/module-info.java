@@ -1,0 +1,9 @@
+/**
+ * loomcsp: Communicating Sequential Processes for Java 21+, on virtual threads.
+ *
+ * <p>Only the API packages are exported; everything under {@code org.loomcsp.internal} is
+ * machinery that may change without notice.
+ */
+module org.loomcsp {
+    exports org.loomcsp;
+}
