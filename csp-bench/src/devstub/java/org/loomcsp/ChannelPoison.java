@@ -1,0 +1,5 @@
+package org.loomcsp;
+/** DEV STUB. */
+public class ChannelPoison extends RuntimeException {
+    public ChannelPoison() { super("poisoned", null, false, false); }
+}

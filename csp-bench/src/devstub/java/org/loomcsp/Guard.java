@@ -1,0 +1,3 @@
+package org.loomcsp;
+/** DEV STUB. */
+public interface Guard {}
