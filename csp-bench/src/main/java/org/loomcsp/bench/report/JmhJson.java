@@ -34,8 +34,16 @@ public final class JmhJson {
             double err = m.path("scoreError").isNumber() ? m.path("scoreError").asDouble() : Double.NaN;
             List<String> jvmArgs = new ArrayList<>();
             r.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+            double min = Double.NaN, max = Double.NaN;
+            for (JsonNode fork : m.path("rawData")) {
+                for (JsonNode v : fork) {
+                    double d = v.asDouble();
+                    min = Double.isNaN(min) ? d : Math.min(min, d);
+                    max = Double.isNaN(max) ? d : Math.max(max, d);
+                }
+            }
             out.add(new Result(r.path("benchmark").asText(), params, m.path("score").asDouble(), err,
-                    m.path("scoreUnit").asText(), jvmArgs));
+                    m.path("scoreUnit").asText(), jvmArgs, min, max));
         }
         return out;
     }

@@ -140,7 +140,8 @@ public final class Markdown {
         }
         md.append("Every ratio below divides two rows of this one run (same machine, JDK and time); ")
                 .append("absolute figures from other machines are not comparable. Scores are JMH AverageTime; ")
-                .append("the ± column is JMH's 99.9% confidence half-width (n/a with a single fork and few iterations). ")
+                .append("the ± column is JMH's 99.9% confidence half-width (n/a with a single fork and few iterations), ")
+                .append("min – max the spread of the measured iterations. ")
                 .append("A ratio above 1 means slower than the baseline.\n\n");
 
         md.append("## Headline comparisons\n\n");
@@ -160,12 +161,13 @@ public final class Markdown {
             if (desc != null) {
                 md.append(desc).append("\n\n");
             }
-            md.append("| context | implementation | score | ± | unit | ratio to ").append(baselineLabel(name)).append(" |\n");
-            md.append("|---|---|---:|---:|---|---:|\n");
+            md.append("| context | implementation | score | ± | min – max | unit | ratio to ").append(baselineLabel(name)).append(" |\n");
+            md.append("|---|---|---:|---:|---:|---|---:|\n");
             for (Result r : rows) {
                 String ratio = baseline(r, results).map(b -> num(r.score() / b.score())).orElse("-");
                 md.append("| ").append(context(r)).append(" | ").append(seriesName(r.series())).append(" | ")
                         .append(num(r.score())).append(" | ").append(num(r.error())).append(" | ")
+                        .append(num(r.min())).append(" – ").append(num(r.max())).append(" | ")
                         .append(r.unit()).append(" | ").append(ratio).append(" |\n");
             }
             md.append('\n');

@@ -13,9 +13,11 @@ import java.util.TreeMap;
  * @param error     99.9% half-width JMH reports (NaN when there were too few samples)
  * @param unit      e.g. {@code ns/op}
  * @param jvmArgs   the forked JVM's arguments, as JMH records them
+ * @param min       smallest measured iteration (NaN if no raw data)
+ * @param max       largest measured iteration (NaN if no raw data)
  */
 public record Result(String benchmark, Map<String, String> params, double score, double error, String unit,
-        java.util.List<String> jvmArgs) {
+        java.util.List<String> jvmArgs, double min, double max) {
 
     public Result {
         params = new TreeMap<>(params);
