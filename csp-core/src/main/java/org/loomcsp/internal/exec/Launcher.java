@@ -1,0 +1,31 @@
+package org.loomcsp.internal.exec;
+
+import org.loomcsp.Backend;
+
+/**
+ * Creates the thread of a process for a backend. The two backends differ only here: channel,
+ * Alt and barrier code is the same for both.
+ */
+public final class Launcher {
+
+    private Launcher() {}
+
+    /**
+     * Starts {@code task} on a new thread of {@code backend}.
+     *
+     * @param name the thread name, or {@code null} to leave the thread unnamed (cheaper)
+     */
+    public static Thread start(Backend backend, String name, Runnable task) {
+        // Thread.Builder instances are not thread-safe, so each start makes its own (cheap).
+        // Platform threads are daemons: KeepAlive decides when the JVM may exit.
+        Thread t = switch (backend) {
+            case VIRTUAL -> Thread.ofVirtual().unstarted(task);
+            case PLATFORM -> Thread.ofPlatform().daemon(true).unstarted(task);
+        };
+        if (name != null) {
+            t.setName(name);
+        }
+        t.start();
+        return t;
+    }
+}
