@@ -1,5 +1,0 @@
-package org.loomcsp;
-/** DEV STUB. */
-public class ChannelPoison extends RuntimeException {
-    public ChannelPoison() { super("poisoned", null, false, false); }
-}

@@ -1,3 +1,0 @@
-package org.loomcsp;
-/** DEV STUB. */
-public interface Guard {}
