@@ -35,6 +35,18 @@ class TopologySmokeTest {
         assertThat(Topologies.tokenRing(impl, 2, 1, 10)).isEqualTo(2 * 10 - 1);
     }
 
+    @ParameterizedTest
+    @FieldSource("IMPLS")
+    void parallelDeltaDoesNotLeaveThreadsBehind(String id) throws Exception {
+        // A PAR per loop must not leak a thread per loop (a new JCSP Parallel per loop did: 23,000
+        // parked platform threads in one JMH fork, close to the machine's pid_max).
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        int before = threads.getThreadCount();
+        Topologies.commstime(Impl.of(id), 300, true);
+        Thread.sleep(100);
+        assertThat(threads.getThreadCount() - before).isLessThan(50);
+    }
+
     @Test
     void tokenRingRejectsAsManyTokensAsNodes() {
         // T >= N would deadlock on rendezvous channels (every node writing first), so it is refused.

@@ -59,7 +59,11 @@ public final class SuiteMain implements Callable<Integer> {
             return List.of(new Run(P + ".*Benchmark\\..*", Map.of()));
         }
         String[] both = {"1", "default"};
+        String[] one = {"1"};
+        String[] dflt = {"default"};
         String[] core3 = {"loomcsp-virtual", "sq", "jox"};
+        String[] core2 = {"loomcsp-virtual", "jox"};
+        String[] sel = {"loomcsp-virtual", "jox", "jcsp"};
         return List.of(
                 new Run(P + "SpawnBenchmark.startJoin", Map.of()),
                 new Run(P + "SpawnBenchmark.par10k", Map.of("kind", new String[] {"loomcsp-virtual", "thread-virtual"})),
@@ -67,12 +71,15 @@ public final class SuiteMain implements Callable<Integer> {
                 new Run(P + "RendezvousBenchmark.pingPong", Map.of("carriers", both)),
                 new Run(P + "CommsTimeBenchmark.seqDelta", Map.of("carriers", both)),
                 new Run(P + "CommsTimeBenchmark.parDelta",
-                        Map.of("impl", new String[] {"loomcsp-virtual", "sq", "jox", "jcsp"}, "carriers", both)),
-                new Run(P + "SelectBenchmark.select",
-                        Map.of("impl", new String[] {"loomcsp-virtual", "jox", "jcsp"}, "carriers", both)),
-                new Run(P + "ChainBenchmark.chain", Map.of("impl", core3, "carriers", both)),
-                new Run(P + "ParallelPairsBenchmark.pairs", Map.of("impl", core3, "carriers", both)),
-                new Run(P + "TokenRingBenchmark.ring", Map.of("impl", core3, "tokens", new String[] {"1"}, "carriers", both)));
+                        Map.of("impl", new String[] {"loomcsp-virtual", "sq", "jox", "jcsp"}, "carriers", one)),
+                new Run(P + "SelectBenchmark.select", Map.of("impl", sel, "carriers", one)),
+                new Run(P + "SelectBenchmark.select", Map.of("impl", sel, "ready", new String[] {"2"}, "carriers", dflt)),
+                new Run(P + "ChainBenchmark.chain", Map.of("impl", core3, "carriers", one)),
+                new Run(P + "ChainBenchmark.chain", Map.of("impl", core2, "carriers", dflt)),
+                new Run(P + "ParallelPairsBenchmark.pairs", Map.of("impl", core3, "carriers", one)),
+                new Run(P + "ParallelPairsBenchmark.pairs", Map.of("impl", core2, "carriers", dflt)),
+                new Run(P + "TokenRingBenchmark.ring", Map.of("impl", core3, "tokens", one, "carriers", one)),
+                new Run(P + "TokenRingBenchmark.ring", Map.of("impl", core2, "tokens", one, "carriers", dflt)));
     }
 
     /** Same heap for every fork; on JDK 23+ also silence JMH's own sun.misc.Unsafe warnings. */

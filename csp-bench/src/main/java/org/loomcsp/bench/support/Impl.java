@@ -37,9 +37,23 @@ public abstract class Impl {
     /** Starts every body as its own process and returns at once. */
     public abstract Running start(List<Body> bodies);
 
-    /** Runs the bodies in parallel and waits for all of them (the PAR of occam; Par.run() in loomcsp). */
-    public void par(Body... bodies) throws Exception {
-        start(List.of(bodies)).join();
+    /**
+     * Runs groups of bodies in parallel, each {@link ParRunner#run} waiting for all of them (the
+     * PAR of occam; {@code Par.run()} in loomcsp). A process that runs a PAR in a loop (commstime's
+     * parallel Delta2) takes one runner and closes it when it ends, so an implementation that
+     * reuses threads between PARs (JCSP's {@code Parallel}) can do so and release them after.
+     */
+    public ParRunner parRunner(int width) {
+        return bodies -> start(List.of(bodies)).join();
+    }
+
+    /** See {@link #parRunner(int)}. */
+    @FunctionalInterface
+    public interface ParRunner extends AutoCloseable {
+        void run(Body... bodies) throws Exception;
+
+        @Override
+        default void close() {}
     }
 
     public static Impl of(String id) {
@@ -51,7 +65,12 @@ public abstract class Impl {
             case ABQ -> new JdkImpl(ABQ);
             case JOX -> new JoxImpl();
             case JCSP -> new JcspImpl();
-            default -> throw new IllegalArgumentException("unknown impl " + id + "; known: " + ALL);
+            default -> java.util.ServiceLoader.load(ImplProvider.class).stream()
+                    .map(p -> p.get().create(id))
+                    .flatMap(java.util.Optional::stream)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown impl " + id + "; known: " + ALL
+                            + " and those of any ImplProvider"));
         };
     }
 

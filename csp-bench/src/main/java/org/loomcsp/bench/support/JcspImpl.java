@@ -50,13 +50,46 @@ final class JcspImpl extends Impl {
         };
     }
 
+    /**
+     * JCSP's idiom for a PAR in a loop (as its own parallel Delta does): one {@code Parallel} of
+     * slot processes, built once and run again and again; its platform threads are pooled by the
+     * Parallel and released by {@link ParRunner#close()}. (A new {@code Parallel} per loop would
+     * leave one parked platform thread behind per loop until the OS runs out of threads.)
+     */
     @Override
-    public void par(Body... bodies) throws Exception {
+    public ParRunner parRunner(int width) {
+        Body[] slots = new Body[width];
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        parallel(List.of(bodies), failure).run();
-        if (failure.get() != null) {
-            throw new IllegalStateException("a JCSP process failed", failure.get());
+        CSProcess[] procs = new CSProcess[width];
+        for (int i = 0; i < width; i++) {
+            int k = i;
+            procs[i] = () -> {
+                try {
+                    slots[k].run();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            };
         }
+        Parallel par = new Parallel(procs);
+        return new ParRunner() {
+            @Override
+            public void run(Body... bodies) {
+                if (bodies.length != width) {
+                    throw new IllegalArgumentException("this runner runs " + width + " bodies");
+                }
+                System.arraycopy(bodies, 0, slots, 0, width);
+                par.run();
+                if (failure.get() != null) {
+                    throw new IllegalStateException("a JCSP process failed", failure.get());
+                }
+            }
+
+            @Override
+            public void close() {
+                par.releaseAllThreads();
+            }
+        };
     }
 
     private static Parallel parallel(List<Body> bodies, AtomicReference<Throwable> failure) {

@@ -29,9 +29,11 @@ public final class Topologies {
         };
         Body delta = parDelta
                 ? () -> {
-                    for (int i = 0; i < loops; i++) {
-                        Integer x = a.recv();
-                        impl.par(() -> b.send(x), () -> d.send(x));
+                    try (Impl.ParRunner par = impl.parRunner(2)) {
+                        for (int i = 0; i < loops; i++) {
+                            Integer x = a.recv();
+                            par.run(() -> b.send(x), () -> d.send(x));
+                        }
                     }
                 }
                 : () -> {

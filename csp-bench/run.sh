@@ -1,0 +1,19 @@
+#!/usr/bin/env sh
+# Runs the loomcsp JMH suite and writes csp-bench/target/bench/<timestamp>/{results.json,report.md,*.png}.
+#   csp-bench/run.sh            quick mode (~10 min on 2 cores)
+#   csp-bench/run.sh --full     every parameter, 2 forks (hours)
+#   csp-bench/run.sh --include CommsTime   one scenario, its declared parameters, quick timing
+# Maven picks a JDK >= 21 through toolchains (no JAVA_HOME needed); see docs/benchmarks.md.
+set -eu
+cd "$(dirname "$0")/.."
+mode=quick
+extra=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) mode=quick ;;
+    --full) mode=full ;;
+    *) extra="$extra $1" ;;
+  esac
+  shift
+done
+exec mvn -B -q -pl csp-bench -am -Pbench -DskipTests verify -Dbench="$mode" -Dargs="$extra"
