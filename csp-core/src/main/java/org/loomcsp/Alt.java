@@ -1,0 +1,278 @@
+package org.loomcsp;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.loomcsp.internal.channel.ChannelCore;
+import org.loomcsp.internal.channel.Selector;
+
+/**
+ * Choice between guards: python-csp's {@code Alt}, occam's {@code ALT}, Go's {@code select}.
+ *
+ * <pre>{@code
+ * Alt alt = new Alt(c1, c2, timer, Guard.when(!full, in), out.writeGuard(v));
+ * Object got = alt.select();        // or priSelect(), fairSelect()
+ * Guard which = alt.lastSelected();
+ * }</pre>
+ *
+ * <p>A selection waits until at least one guard is ready, then commits exactly one of them:
+ * <ul>
+ *   <li>a {@link ChannelInput} (any {@link Channel}) is ready when a writer is waiting or a value
+ *       is buffered; selecting it reads the value and returns it;
+ *   <li>an {@linkplain ChannelOutput#writeGuard(Object) output guard} is ready when a reader is
+ *       waiting or the buffer has room; selecting it writes its value and returns that value;
+ *   <li>{@link Skip} is always ready; selecting it returns {@link Skip#SKIPPED};
+ *   <li>a {@link Timer} is ready when its alarm has passed (or it has none); selecting it
+ *       returns {@code null};
+ *   <li>a {@linkplain Guard#when(java.util.function.BooleanSupplier, Guard) conditional guard}
+ *       takes part only while its condition holds.
+ * </ul>
+ *
+ * <p>Waiting is event-driven: the selecting process parks until a partner arrives on one of its
+ * channels or the earliest timer alarm passes. There is no polling, sleeping or busy-waiting,
+ * even for a single guard or a lone timer. An Alt and plain readers on the same channel never
+ * stall each other, and a ready guard is never lost (python-csp's lost-selection race cannot
+ * happen: see {@code docs/adr/0003-channel-algorithm.md}).
+ *
+ * <p><b>Policies.</b> {@link #select()} picks uniformly at random among the guards ready at
+ * decision time; {@link #priSelect()} the first ready guard in the order given; {@link
+ * #fairSelect()} never the previous choice while another guard is ready.
+ *
+ * <p><b>Poison.</b> If the channel of an enabled guard is poisoned, the selection throws {@link
+ * ChannelPoison} (as python-csp's did), so a process that alternates over its inputs shuts down
+ * when any of them is poisoned. {@link #poison()} poisons the last selected guard and removes it
+ * from the Alt: the idiom for "this worker is done".
+ *
+ * <p><b>Interruption.</b> A selection interrupted while waiting throws {@link
+ * InterruptedException} and has selected nothing (no value was read or written).
+ *
+ * <p>An {@code Alt} belongs to one process: it is not safe for concurrent selections.
+ */
+/*
+ * The Alt prepares, once, a flat description of its guards for the Selector (kind, channel core,
+ * value to write, timer) and the lock order of its channels; it rebuilds them only when poison()
+ * removes a guard. Scratch arrays for a selection are reused (single-process use).
+ */
+public final class Alt {
+
+    private final List<Guard> guards;
+    private byte[] kinds;
+    private ChannelCore[] cores;
+    private Object[] writeValues;
+    private Timer[] timers;
+    private ConditionalGuard[] conditions;
+    private ChannelCore[] lockOrder;
+    private boolean[] enabled;
+    private long[] alarms;
+    private final Selector.Result result = new Selector.Result();
+
+    private int lastIndex = -1;
+    private Guard lastSelected;
+
+    /** Creates an Alt over {@code guards}, in this order (the order {@link #priSelect()} uses). */
+    public Alt(Guard... guards) {
+        this(List.of(guards));
+    }
+
+    /** Creates an Alt over {@code guards}, in iteration order. */
+    public Alt(Collection<? extends Guard> guards) {
+        this.guards = new ArrayList<>(guards.size());
+        for (Guard g : guards) {
+            this.guards.add(Objects.requireNonNull(g, "guard"));
+        }
+        prepare();
+    }
+
+    private void prepare() {
+        int n = guards.size();
+        kinds = new byte[n];
+        cores = new ChannelCore[n];
+        writeValues = new Object[n];
+        timers = new Timer[n];
+        conditions = new ConditionalGuard[n];
+        enabled = new boolean[n];
+        alarms = new long[n];
+        for (int i = 0; i < n; i++) {
+            Guard g = guards.get(i);
+            if (g instanceof ConditionalGuard c) {
+                conditions[i] = c;
+                g = c.innermost();
+            }
+            switch (g) {
+                case ChannelInput<?> in -> {
+                    kinds[i] = Selector.READ;
+                    cores[i] = in.channel().core;
+                }
+                case OutputGuard<?> out -> {
+                    kinds[i] = Selector.WRITE;
+                    cores[i] = out.channel().core;
+                    writeValues[i] = out.value();
+                }
+                case Skip s -> kinds[i] = Selector.SKIP;
+                case Timer t -> {
+                    kinds[i] = Selector.TIMER;
+                    timers[i] = t;
+                }
+                case ConditionalGuard c -> throw new AssertionError("unwrapped above: " + c);
+            }
+        }
+        lockOrder = Selector.lockOrder(cores);
+    }
+
+    /**
+     * Waits until a guard is ready and selects one of the ready guards uniformly at random.
+     *
+     * @return what the selected guard yields (see the class comment)
+     * @throws NoGuardInAlt if the Alt has no guards, or no guard's condition holds
+     * @throws ChannelPoison if the channel of an enabled guard is poisoned
+     * @throws InterruptedException if interrupted while waiting; nothing was selected
+     */
+    public Object select() throws InterruptedException {
+        return doSelect(Selector.RANDOM);
+    }
+
+    /**
+     * Waits until a guard is ready and selects the first ready guard in the order given.
+     *
+     * @see #select()
+     */
+    public Object priSelect() throws InterruptedException {
+        return doSelect(Selector.PRI);
+    }
+
+    /**
+     * Waits until a guard is ready and selects, uniformly at random, one of the ready guards
+     * other than the previous choice; the previous choice is selected again only if it is the
+     * only ready guard.
+     *
+     * @see #select()
+     */
+    public Object fairSelect() throws InterruptedException {
+        return doSelect(Selector.FAIR);
+    }
+
+    private Object doSelect(int policy) throws InterruptedException {
+        int n = guards.size();
+        if (n == 0) {
+            throw new NoGuardInAlt("Every Alt must have at least one guard (this one has none"
+                    + (lastIndex == -1 ? "" : "; poison() removed the last of them") + ")");
+        }
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            ConditionalGuard c = conditions[i];
+            boolean e = c == null || c.enabled();
+            enabled[i] = e;
+            any |= e;
+            Timer t = timers[i];
+            if (t != null) {
+                alarms[i] = t.alarmNanos();
+            }
+        }
+        if (!any) {
+            throw new NoGuardInAlt("No guard of this Alt is enabled: every condition is false."
+                    + " A selection with no enabled guard could never complete.");
+        }
+        Selector.select(n, kinds, cores, writeValues, alarms, enabled, lockOrder, policy,
+                lastIndex, result);
+        lastIndex = result.index;
+        lastSelected = guards.get(result.index);
+        Object v = result.value;
+        result.value = null;
+        return kinds[lastIndex] == Selector.SKIP ? Skip.SKIPPED : v;
+    }
+
+    /** The guard selected last, or {@code null} before the first selection. */
+    public Guard lastSelected() {
+        return lastSelected;
+    }
+
+    /** The index of the guard selected last, or -1 before the first selection. */
+    public int lastSelectedIndex() {
+        return lastSelected == null ? -1 : lastIndex;
+    }
+
+    /**
+     * Poisons the last selected guard (if it stands for a channel) and removes it from this Alt.
+     *
+     * @throws IllegalStateException if nothing has been selected since the Alt was made or
+     *     since the previous {@code poison()}
+     */
+    public void poison() {
+        if (lastSelected == null) {
+            throw new IllegalStateException("Alt.poison() poisons the last selected guard, but no"
+                    + " guard has been selected yet (or it was already poisoned and removed)");
+        }
+        Guard g = lastSelected;
+        guards.remove(lastIndex);
+        lastSelected = null;
+        lastIndex = -1;
+        prepare();
+        g.poison();
+    }
+
+    /**
+     * {@code n} selections, made lazily with {@link #select()}, one per {@code next()}:
+     * python-csp's {@code Alt * n}. {@code next()} throws {@link InterruptedSelection} if
+     * interrupted while waiting.
+     *
+     * @throws IllegalArgumentException if {@code n < 0}
+     */
+    public Iterator<Object> repeat(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("repeat count must be >= 0, was " + n);
+        }
+        return new Iterator<>() {
+            private int left = n;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0;
+            }
+
+            @Override
+            public Object next() {
+                if (left <= 0) {
+                    throw new NoSuchElementException("all " + n + " selections were made");
+                }
+                left--;
+                try {
+                    return select();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedSelection(e);
+                }
+            }
+        };
+    }
+
+    /** The guards, in order (a snapshot). */
+    public List<Guard> guards() {
+        return List.copyOf(guards);
+    }
+
+    /** The number of guards. */
+    public int size() {
+        return guards.size();
+    }
+
+    @Override
+    public String toString() {
+        return "Alt" + guards;
+    }
+
+    /**
+     * Thrown by the iterator of {@link #repeat(int)} (which cannot throw checked exceptions)
+     * when interrupted while waiting; the cause is the {@link InterruptedException} and the
+     * interrupt status is set again.
+     */
+    public static final class InterruptedSelection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InterruptedSelection(InterruptedException cause) {
+            super("selection interrupted", cause);
+        }
+    }
+}

@@ -1,0 +1,507 @@
+package org.loomcsp;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.loomcsp.internal.exec.KeepAlive;
+import org.loomcsp.internal.exec.Launcher;
+import org.loomcsp.internal.poison.Referents;
+
+/**
+ * A CSP process: a piece of sequential code that runs concurrently with every other process and
+ * talks to them only through channels.
+ *
+ * <p>Make one from a lambda or a method reference; arguments are captured, or passed as in
+ * python-csp's {@code CSPProcess(foo, 100)}:
+ *
+ * <pre>{@code
+ * new CSPProcess(() -> System.out.println("hello from loomcsp")).start();
+ * new CSPProcess(Examples::foo, 100).start();   // static void foo(int n)
+ * }</pre>
+ *
+ * <p>{@link Csp#process(Body, Object...)} is the analogue of python-csp's {@code @process}
+ * decorator: a method that returns {@code Csp.process(...)} makes a new, unstarted process at
+ * every call.
+ *
+ * <h2>Life cycle</h2>
+ * <ul>
+ *   <li>{@link #start()} returns at once; the body runs on its own thread (a virtual thread on
+ *       the default {@link Backend#VIRTUAL} backend). A process can be started only once.
+ *   <li>{@link #join()} waits for the body to end; {@link #run()} starts and joins.
+ *   <li>While any process that the program started is still running, the JVM does not exit,
+ *       even though virtual threads are daemon threads ({@code hello().start()} as the last line
+ *       of {@code main} prints its line, as in python-csp).
+ * </ul>
+ *
+ * <h2>How a body ends</h2>
+ * <ul>
+ *   <li><b>Normally</b>: {@code join()} returns.
+ *   <li><b>With {@link ChannelPoison}</b>: the process poisons the channels it knows (below) and
+ *       ends quietly; {@code join()} returns. This is how poison spreads through a network.
+ *   <li><b>After {@link #terminate()}</b> (an {@code InterruptedException} or the server's
+ *       yield-point check): the process ends quietly; {@link #wasTerminated()} is true.
+ *   <li><b>With any other exception</b>: the failure is logged (through {@link System.Logger},
+ *       logger {@code org.loomcsp}, level ERROR, with the process name), the process poisons the
+ *       channels it knows so that its peers do not wait for ever, and {@code join()} throws
+ *       {@link ProcessFailedException} with the exception as its cause. Nothing is swallowed
+ *       (python-csp printed and swallowed failures, so no test could ever fail from inside a
+ *       process).
+ * </ul>
+ *
+ * <h2>The channels a process knows</h2>
+ * A process knows the channels among the {@code args} given to its constructor and those given
+ * to {@link #uses(Object...)}. Each such object is searched, recursively: a {@link
+ * ChannelInput} or {@link ChannelOutput} (a {@link Channel} is both) is a channel; arrays,
+ * {@link Iterable}s, the <em>values</em> of {@link java.util.Map}s, {@link java.util.Optional}s
+ * and the components of records are searched; anything else (strings, numbers, other
+ * processes) is ignored. Channels that a lambda merely captures are not known: pass them as
+ * arguments or register them with {@code uses}.
+ *
+ * <h2>Memory consistency</h2>
+ * Actions in the thread that calls {@code start()} happen-before the body's first action; the
+ * body's actions happen-before a successful return from {@code join()}.
+ */
+/*
+ * Implementation notes.
+ *
+ * state: NEW -> STARTED (CAS in start(), by any thread) -> ENDED (set by the process's own thread
+ * after the body and the poison/failure handling). 'thread' is written once, before the process
+ * thread starts (the start() CAS winner), and read by join()/terminate()/isAlive().
+ * 'outcome' (null or the failure) is written by the process thread before 'state' is set to ENDED
+ * (volatile), and read after Thread.join() which gives the happens-before edge.
+ * No ThreadLocal is used: the process object is captured by the thread's Runnable.
+ */
+public class CSPProcess {
+
+    /** The body of a process. */
+    @FunctionalInterface
+    public interface Body {
+        /** Runs the process body; may block on channels and throw anything. */
+        void run() throws Exception;
+    }
+
+    /** The body of a process that takes one argument (python-csp's {@code CSPProcess(foo, 100)}). */
+    @FunctionalInterface
+    public interface Body1<A> {
+        /** Runs the body with its argument. */
+        void run(A a) throws Exception;
+    }
+
+    /** The body of a process that takes two arguments. */
+    @FunctionalInterface
+    public interface Body2<A, B> {
+        /** Runs the body with its arguments. */
+        void run(A a, B b) throws Exception;
+    }
+
+    /** The body of a process that takes three arguments. */
+    @FunctionalInterface
+    public interface Body3<A, B, C> {
+        /** Runs the body with its arguments. */
+        void run(A a, B b, C c) throws Exception;
+    }
+
+    static final System.Logger LOG = System.getLogger("org.loomcsp");
+
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int ENDED = 2;
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final Body body;
+    private final Object[] args;
+    private volatile String name;
+    private volatile Backend backend;
+    /** Channels registered with uses(); null until the first registration. */
+    private volatile ConcurrentLinkedQueue<Object> registered;
+
+    private volatile int state = NEW;
+    private volatile Thread thread;
+    private volatile Throwable outcome;
+    private volatile boolean terminateRequested;
+    private volatile boolean terminated;
+
+    /**
+     * Creates an unstarted process.
+     *
+     * @param body the code to run
+     * @param args the channels (or arrays, collections, maps, records holding channels) the body
+     *     uses, so that poison can reach them; may be empty
+     */
+    public CSPProcess(Body body, Object... args) {
+        this((String) null, body, args);
+    }
+
+    /**
+     * Creates an unstarted process with a name (used in logs, traces and thread dumps).
+     *
+     * @param name the name, or {@code null} for the default {@code CSPProcess-<pid>}
+     * @param body the code to run
+     * @param args the channels the body uses (see the class comment)
+     */
+    public CSPProcess(String name, Body body, Object... args) {
+        this.name = name;
+        this.body = Objects.requireNonNull(body, "body");
+        this.args = args == null ? new Object[0] : args;
+    }
+
+    /** Creates a process that runs {@code f(a)}: python-csp's {@code CSPProcess(foo, 100)}. */
+    public <A> CSPProcess(Body1<A> f, A a) {
+        this((String) null, (Body) () -> f.run(a), new Object[] {a});
+        Objects.requireNonNull(f, "body");
+    }
+
+    /** Creates a process that runs {@code f(a, b)}. */
+    public <A, B> CSPProcess(Body2<A, B> f, A a, B b) {
+        this((String) null, (Body) () -> f.run(a, b), new Object[] {a, b});
+        Objects.requireNonNull(f, "body");
+    }
+
+    /** Creates a process that runs {@code f(a, b, c)}. */
+    public <A, B, C> CSPProcess(Body3<A, B, C> f, A a, B b, C c) {
+        this((String) null, (Body) () -> f.run(a, b, c), new Object[] {a, b, c});
+        Objects.requireNonNull(f, "body");
+    }
+
+    /** For subclasses whose body is {@link #runBody()}. */
+    protected CSPProcess(String name, Object... args) {
+        this.name = name;
+        this.body = null;
+        this.args = args == null ? new Object[0] : args;
+    }
+
+    /**
+     * Starts the process. Returns at once; the body runs concurrently on a thread of this
+     * process's {@linkplain #backend(Backend) backend}.
+     *
+     * @return this process, for chaining
+     * @throws IllegalStateException if the process was already started; make a new process
+     *     (for example from a factory method or {@code Supplier}) to run the same code again
+     */
+    public CSPProcess start() {
+        if (!STATE.compareAndSet(this, NEW, STARTED)) {
+            throw new IllegalStateException("Process " + getName() + " was already started;"
+                    + " a process can be started only once. Create a new process to run the"
+                    + " body again (e.g. call the factory method that made it).");
+        }
+        Backend b = backend;
+        if (b == null) {
+            b = Csp.backend();
+            backend = b;
+        }
+        KeepAlive.processStarting();
+        try {
+            thread = Launcher.start(b, name, this::runOnOwnThread);
+        } catch (Throwable t) {
+            KeepAlive.processEnded();
+            state = ENDED;
+            throw t;
+        }
+        return this;
+    }
+
+    /**
+     * Waits for the process to end.
+     *
+     * @throws ProcessFailedException if the body ended with an exception other than poison or
+     *     termination
+     * @throws IllegalStateException if the process was never started
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    public void join() throws InterruptedException {
+        Thread t = requireThread();
+        t.join();
+        rethrowFailure();
+    }
+
+    /**
+     * Waits at most {@code timeout} for the process to end.
+     *
+     * @return {@code true} if it ended, {@code false} if the time elapsed first
+     * @throws ProcessFailedException if it ended with a failure
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    public boolean join(Duration timeout) throws InterruptedException {
+        Thread t = requireThread();
+        if (!t.join(timeout)) {
+            return false;
+        }
+        rethrowFailure();
+        return true;
+    }
+
+    /**
+     * Runs the process to completion: {@link #start()} then {@link #join()}.
+     *
+     * @throws ProcessFailedException if the body failed
+     * @throws InterruptedException if the calling thread is interrupted while waiting (the
+     *     process goes on running; {@link #terminate()} it if it should stop)
+     */
+    public void run() throws InterruptedException {
+        start();
+        join();
+    }
+
+    /** Whether the process has been started and has not yet ended. */
+    public boolean isAlive() {
+        return state == STARTED;
+    }
+
+    /** Whether the process has been started (it may have ended since). */
+    public boolean isStarted() {
+        return state != NEW;
+    }
+
+    /**
+     * Asks the process to stop. The process stops at its next blocking operation (a channel
+     * read or write, an Alt, a barrier, a {@link Timer} sleep, a join: they throw {@code
+     * InterruptedException}, which the body normally lets escape) or, for a {@link CSPServer},
+     * at its next yield point between two steps. A process that computes without blocking is
+     * not stopped until it blocks or checks {@link Thread#interrupted()}. A terminated process
+     * ends quietly: {@code join()} returns normally and {@link #wasTerminated()} is true. It
+     * does <em>not</em> poison its channels: use poison to shut a network down.
+     *
+     * <p>Calling it on a process that has not started prevents it from running its body; on an
+     * ended process it does nothing.
+     */
+    public void terminate() {
+        terminateRequested = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** Whether the process ended because it was {@linkplain #terminate() terminated}. */
+    public boolean wasTerminated() {
+        return terminated;
+    }
+
+    /** Whether {@link #terminate()} has been called; server loops check it between steps. */
+    protected final boolean terminateRequested() {
+        return terminateRequested;
+    }
+
+    /**
+     * Registers more channels (or containers of channels) that this process uses, so that
+     * poison reaches them when the process ends with {@link ChannelPoison} or a failure. May be
+     * called before the start or from the body itself.
+     *
+     * @return this process
+     */
+    public CSPProcess uses(Object... channels) {
+        ConcurrentLinkedQueue<Object> r = registered;
+        if (r == null) {
+            REGISTERED.compareAndSet(this, null, new ConcurrentLinkedQueue<>());
+            r = registered;
+        }
+        for (Object c : channels) {
+            r.add(Objects.requireNonNull(c, "channel"));
+        }
+        return this;
+    }
+
+    /**
+     * Sets the backend this process runs on, overriding {@link Csp#backend()}. Composites pass
+     * their backend on to children that have none of their own.
+     *
+     * @return this process
+     * @throws IllegalStateException if the process has already started
+     */
+    public CSPProcess backend(Backend backend) {
+        if (state != NEW) {
+            throw new IllegalStateException("Process " + getName() + " has already started;"
+                    + " set its backend before start()");
+        }
+        this.backend = Objects.requireNonNull(backend, "backend");
+        return this;
+    }
+
+    /** The backend this process runs (or will run) on; {@code null} until set or started. */
+    public Backend getBackend() {
+        return backend;
+    }
+
+    /** Sets the name (before or after start; the thread keeps the name it was started with). */
+    public CSPProcess name(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /** The name: the one given, or {@code <Type>-<pid>}. */
+    public String getName() {
+        String n = name;
+        return n != null ? n : getClass().getSimpleName() + "-" + id;
+    }
+
+    /**
+     * A number identifying this process, unique in the JVM (python-csp's {@code getPid}). It is
+     * assigned at construction, so it is valid before the start too.
+     */
+    public long getPid() {
+        return id;
+    }
+
+    /** The thread running the body, or {@code null} if not started. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /**
+     * A parallel composition of this process and {@code others}: python-csp's {@code p // (q,
+     * r)}. Unlike python-csp's operator it does not run anything yet: call {@link #run()} on the
+     * result (or nest it).
+     */
+    public Par par(CSPProcess... others) {
+        CSPProcess[] all = new CSPProcess[others.length + 1];
+        all[0] = this;
+        System.arraycopy(others, 0, all, 1, others.length);
+        return new Par(all);
+    }
+
+    /**
+     * A sequential composition: this process, then {@code next}: python-csp's {@code p > q}.
+     * Chains read left to right ({@code a.then(b).then(c)} runs a, b, c), and nesting works.
+     */
+    public Seq then(CSPProcess next) {
+        return new Seq(this, next);
+    }
+
+    /** The arguments given at construction (the channels the process knows, with uses()). */
+    final Object[] args() {
+        return args;
+    }
+
+    @Override
+    public String toString() {
+        int s = state;
+        String st = s == NEW ? "new" : s == STARTED ? "running" : "ended";
+        return getClass().getSimpleName() + "[" + getName() + ", pid " + id + ", " + st + "]";
+    }
+
+    /**
+     * The body. The default runs the {@link Body} given at construction; composites and servers
+     * override it.
+     */
+    protected void runBody() throws Exception {
+        body.run();
+    }
+
+    /** Poisons every channel this process knows (constructor args and registered ones). */
+    protected void poisonKnownChannels() {
+        Referents.poisonAll(args);
+        ConcurrentLinkedQueue<Object> r = registered;
+        if (r != null) {
+            Referents.poisonAll(r.toArray());
+        }
+    }
+
+    void inheritBackend(Backend b) {
+        if (backend == null && state == NEW) {
+            backend = b;
+        }
+    }
+
+    private void runOnOwnThread() {
+        try {
+            if (terminateRequested) {
+                terminated = true;
+                return;
+            }
+            runBody();
+        } catch (ChannelPoison p) {
+            poisonKnownChannels();
+        } catch (InterruptedException e) {
+            if (terminateRequested) {
+                terminated = true;
+            } else {
+                fail(e);
+            }
+        } catch (ProcessFailedException e) {
+            // A composite rethrowing a child's failure: the child has logged it already.
+            outcome = e;
+            poisonKnownChannels();
+        } catch (Throwable t) {
+            if (terminateRequested && isInterruptCaused(t)) {
+                terminated = true;
+            } else {
+                fail(t);
+            }
+        } finally {
+            state = ENDED;
+            KeepAlive.processEnded();
+        }
+    }
+
+    private static boolean isInterruptCaused(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void fail(Throwable t) {
+        outcome = t;
+        LOG.log(Level.ERROR, "Process " + getName() + " failed", t);
+        try {
+            poisonKnownChannels();
+        } catch (RuntimeException e) {
+            t.addSuppressed(e);
+        }
+    }
+
+    private Thread requireThread() {
+        Thread t = thread;
+        if (t == null) {
+            if (state == NEW) {
+                throw new IllegalStateException("Process " + getName()
+                        + " has not been started; call start() (or run()) first");
+            }
+            // start() is between its CAS and the thread publication, or failed to launch.
+            while ((t = thread) == null && state != ENDED) {
+                Thread.onSpinWait();
+            }
+            if (t == null) {
+                throw new IllegalStateException("Process " + getName() + " could not be started");
+            }
+        }
+        return t;
+    }
+
+    private void rethrowFailure() {
+        Throwable f = outcome;
+        if (f != null) {
+            if (f instanceof ProcessFailedException pfe) {
+                throw pfe;
+            }
+            throw new ProcessFailedException(this, f);
+        }
+    }
+
+    /** The failure the body ended with, or {@code null} (also before the end). */
+    public Throwable failure() {
+        Throwable f = outcome;
+        return f instanceof ProcessFailedException pfe && pfe.process() != this ? pfe : f;
+    }
+
+    private static final VarHandle STATE;
+    private static final VarHandle REGISTERED;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            STATE = l.findVarHandle(CSPProcess.class, "state", int.class);
+            REGISTERED = l.findVarHandle(CSPProcess.class, "registered", ConcurrentLinkedQueue.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.loomcsp;
+
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.loomcsp.internal.sched.StepScheduler;
+
+/**
+ * The entry points of loomcsp, for python-csp users: {@code process} and {@code forever} (the
+ * decorators), {@code par}, {@code seq}, {@code times} and {@code choice} (the operators), {@code
+ * run}, the backend and trace mode.
+ *
+ * <pre>{@code
+ * import static org.loomcsp.Csp.*;
+ *
+ * static CSPProcess hello() {                       // python-csp: @process def hello(): ...
+ *     return process(() -> System.out.println("hello from loomcsp"));
+ * }
+ * hello().start();
+ * }</pre>
+ */
+public final class Csp {
+
+    private static volatile Backend defaultBackend;
+
+    private Csp() {}
+
+    /**
+     * A new, unstarted process running {@code body}: python-csp's {@code @process}. Wrap it in a
+     * method to get "a new process at every call", as the decorator gave.
+     *
+     * @param args the channels the body uses, so that poison can reach them (see {@link
+     *     CSPProcess})
+     */
+    public static CSPProcess process(CSPProcess.Body body, Object... args) {
+        return new CSPProcess(body, args);
+    }
+
+    /** A new, unstarted process running {@code f(a)}. */
+    public static <A> CSPProcess process(CSPProcess.Body1<A> f, A a) {
+        return new CSPProcess(f, a);
+    }
+
+    /** A new, unstarted process running {@code f(a, b)}. */
+    public static <A, B> CSPProcess process(CSPProcess.Body2<A, B> f, A a, B b) {
+        return new CSPProcess(f, a, b);
+    }
+
+    /** A new, unstarted process running {@code f(a, b, c)}. */
+    public static <A, B, C> CSPProcess process(CSPProcess.Body3<A, B, C> f, A a, B b, C c) {
+        return new CSPProcess(f, a, b, c);
+    }
+
+    /**
+     * A new, unstarted server whose steps are the {@code next()} calls of the iterator that
+     * {@code steps} returns: python-csp's {@code @forever} over a generator.
+     */
+    public static CSPServer forever(Supplier<? extends Iterator<?>> steps, Object... args) {
+        return new CSPServer(steps, args);
+    }
+
+    /** A new, unstarted server that calls {@code step} until it returns {@code false}. */
+    public static CSPServer forever(CSPServer.Step step, Object... args) {
+        return new CSPServer(step, args);
+    }
+
+    /** A parallel composition (python-csp's {@code Par(...)} and {@code //}), unstarted. */
+    public static Par par(CSPProcess... processes) {
+        return new Par(processes);
+    }
+
+    /** A sequential composition (python-csp's {@code Seq(...)} and {@code >}), unstarted. */
+    public static Seq seq(CSPProcess... processes) {
+        return new Seq(processes);
+    }
+
+    /**
+     * {@code n} fresh processes from {@code factory}, one after another (python-csp's {@code p *
+     * n}), unstarted.
+     */
+    public static Seq times(int n, Supplier<? extends CSPProcess> factory) {
+        return Seq.times(n, factory);
+    }
+
+    /**
+     * Runs {@code processes} in parallel and waits for all of them (python-csp's {@code
+     * Par(...).start()}).
+     *
+     * @throws ProcessFailedException if any of them failed
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static void run(CSPProcess... processes) throws InterruptedException {
+        if (processes.length == 1) {
+            processes[0].run();
+        } else {
+            new Par(processes).run();
+        }
+    }
+
+    /**
+     * Selects one of {@code guards} at random among the ready ones and returns what it yields:
+     * python-csp's {@code a | b}, for any number of guards.
+     *
+     * @see Alt#select()
+     */
+    public static Object choice(Guard... guards) throws InterruptedException {
+        return new Alt(guards).select();
+    }
+
+    /**
+     * The backend new processes run on unless they have their own: set by {@link
+     * #setBackend(Backend)}, else read from {@code -Dcsp.backend} or the {@code CSP} environment
+     * variable, else {@link Backend#VIRTUAL}.
+     *
+     * @throws IllegalArgumentException if {@code csp.backend} / {@code CSP} has an unknown
+     *     value (the message lists the accepted ones)
+     */
+    public static Backend backend() {
+        Backend b = defaultBackend;
+        if (b == null) {
+            String v = System.getProperty("csp.backend");
+            if (v == null || v.isBlank()) {
+                v = System.getenv("CSP");
+            }
+            b = v == null || v.isBlank() ? Backend.VIRTUAL : Backend.parse(v);
+            defaultBackend = b;
+        }
+        return b;
+    }
+
+    /** Sets the backend for processes started from now on that have none of their own. */
+    public static void setBackend(Backend backend) {
+        defaultBackend = Objects.requireNonNull(backend, "backend");
+    }
+
+    /**
+     * Turns global trace mode on or off: in trace mode every server runs exactly one step and
+     * ends (python-csp's behaviour under its tracer).
+     */
+    public static void setTraceMode(boolean on) {
+        StepScheduler.setTraceMode(on);
+    }
+
+    /** Whether global trace mode is on. */
+    public static boolean traceMode() {
+        return StepScheduler.traceMode();
+    }
+}

@@ -1,0 +1,68 @@
+package org.loomcsp.internal.channel;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The decision cell of one blocking operation: a plain read or write, or a whole Alt. Every
+ * {@link Node} that the operation enqueues points to it; whoever completes the operation first
+ * wins a single CAS on {@link #state}.
+ */
+/*
+ * state encoding (int, written by CAS only, read with volatile semantics):
+ *   WAITING (0)           the operation is waiting; any partner may try to decide it
+ *   k + 1      (k >= 0)   completed through the node with index k
+ *   -(k + 1)   (k >= 0)   the channel of node k was poisoned
+ *   CANCELLED             the waiter gave up (interrupt or timeout) and won the CAS itself
+ * A partner writes what it hands over (Node.item) BEFORE its CAS, so the waiter, which reads
+ * 'state' and then the item, sees the item (the CAS is a volatile write, the read of state a
+ * volatile read). Once state != WAITING it never changes again.
+ *
+ * 'waiter' is the thread to unpark; written at construction.
+ */
+public class Sync {
+
+    static final int WAITING = 0;
+    static final int CANCELLED = Integer.MIN_VALUE;
+
+    final Thread waiter;
+    volatile int state;
+
+    Sync(Thread waiter) {
+        this.waiter = waiter;
+    }
+
+    /** Decides the operation for node {@code index}; true if this call won. */
+    final boolean tryComplete(int index) {
+        return STATE.compareAndSet(this, WAITING, index + 1);
+    }
+
+    /** Decides the operation as poisoned at node {@code index}; true if this call won. */
+    final boolean tryPoison(int index) {
+        return STATE.compareAndSet(this, WAITING, -(index + 1));
+    }
+
+    /** The waiter gives up; true if it won (nobody completed it first). */
+    final boolean tryCancel() {
+        return STATE.compareAndSet(this, WAITING, CANCELLED);
+    }
+
+    final boolean isWaiting() {
+        return state == WAITING;
+    }
+
+    final void wake() {
+        LockSupport.unpark(waiter);
+    }
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Sync.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
