@@ -66,10 +66,9 @@ final class ConnectionProcess {
             r = "-";
         }
         this.remote = r;
+        // The access-log channel is deliberately not registered: one connection's failure must
+        // not poison the log for every other connection.
         this.process = new CSPProcess("conn-" + id, this::run).backend(ctx.config.backend());
-        if (ctx.accessLog != null) {
-            process.uses(ctx.accessLog);
-        }
     }
 
     /** The CSP process running this connection (not started). */
