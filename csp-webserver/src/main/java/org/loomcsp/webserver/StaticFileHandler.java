@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -101,6 +102,13 @@ final class StaticFileHandler {
             return error(HttpStatus.NOT_FOUND);
         } catch (AccessDeniedException e) {
             return error(HttpStatus.FORBIDDEN);
+        } catch (FileSystemException e) {
+            // ENOTDIR (a file used as a directory) and ELOOP (a symbolic link loop) mean "no such resource"
+            String reason = String.valueOf(e.getReason());
+            if (reason.contains("Not a directory") || reason.contains("symbolic links")) {
+                return error(HttpStatus.NOT_FOUND);
+            }
+            throw e;
         }
     }
 
