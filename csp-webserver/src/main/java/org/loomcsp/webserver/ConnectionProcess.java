@@ -54,6 +54,7 @@ final class ConnectionProcess {
     private volatile long stateSinceNanos = System.nanoTime();
     private volatile long requestsServed;
     private final CSPProcess process;
+    private final HttpOutput out;
 
     ConnectionProcess(long id, SocketChannel channel, ServerContext ctx) {
         this.id = id;
@@ -66,6 +67,7 @@ final class ConnectionProcess {
             r = "-";
         }
         this.remote = r;
+        this.out = new HttpOutput(channel, OUTPUT_BUFFER);
         // The access-log channel is deliberately not registered: one connection's failure must
         // not poison the log for every other connection.
         this.process = new CSPProcess("conn-" + id, this::run).backend(ctx.config.backend());
@@ -121,8 +123,18 @@ final class ConnectionProcess {
         }
     }
 
+    /**
+     * How long the current response write has made no progress, in nanoseconds; 0 when the
+     * process is not writing.
+     */
+    long writeStalledNanos(long now) {
+        if (state != State.WRITING) {
+            return 0;
+        }
+        return now - Math.max(stateSinceNanos, out.progressNanos());
+    }
+
     private void run() {
-        HttpOutput out = new HttpOutput(channel, OUTPUT_BUFFER);
         HttpInput in = null;
         try {
             Socket socket = channel.socket();

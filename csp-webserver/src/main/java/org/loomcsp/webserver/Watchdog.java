@@ -7,8 +7,9 @@ import org.loomcsp.ChannelPoison;
 
 /**
  * The process that enforces the write timeout: blocking socket writes have no timeout of their
- * own, so once a tick it closes the connections that have been stuck writing for longer than
- * {@link ServerConfig#writeTimeout()} (a client that stopped reading). Its tick is a timed read
+ * own, so once a tick it closes the connections whose response write has made no progress for
+ * longer than {@link ServerConfig#writeTimeout()} (a client that stopped reading; a slow but
+ * reading client is left alone). Its tick is a timed read
  * on the {@code stop} channel; the acceptor poisons that channel at shutdown, which ends it.
  */
 final class Watchdog {
@@ -34,7 +35,7 @@ final class Watchdog {
             while (stop.read(tick) == null) {
                 long now = System.nanoTime();
                 for (ConnectionProcess c : ctx.liveConnections()) {
-                    if (c.state() == ConnectionProcess.State.WRITING && now - c.stateSinceNanos() > limit) {
+                    if (c.writeStalledNanos(now) > limit) {
                         c.forceClose();
                     }
                 }

@@ -202,6 +202,37 @@ class LoadAndSafetyTest {
     }
 
     @Test
+    void aClientThatStopsReadingIsDisconnectedAfterTheWriteTimeout() throws Exception {
+        Path root = TestServers.fixture(tmp);
+        try (var f = new java.io.RandomAccessFile(root.resolve("huge.bin").toFile(), "rw")) {
+            f.setLength(256L << 20); // sparse: costs no disk
+        }
+        try (WebServer server = TestServers.start(root, b -> b.writeTimeout(Duration.ofSeconds(1)))) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.setReceiveBufferSize(4096);
+                s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), server.port()));
+                s.getOutputStream().write(get("/huge.bin").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                // never read: the server's write stalls, and the watchdog must close the connection
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.liveConnections() == 0);
+            }
+            assertThat(RawHttp.exchange(server.port(), get("/hello.txt")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void thePlatformBackendServesToo() throws Exception {
+        Path root = TestServers.fixture(tmp);
+        try (WebServer server = TestServers.start(root, b -> b.backend(org.loomcsp.Backend.PLATFORM))) {
+            try (RawHttp c = new RawHttp(server.port())) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(c.send(get("/1k.bin")).read().body()).isEqualTo(TestServers.ONE_K);
+                }
+            }
+            assertThat(RawHttp.exchange(server.port(), get("/_csp/status.json")).text()).contains("\"backend\":\"PLATFORM\"");
+        }
+    }
+
+    @Test
     void overTheConnectionLimitNewConnectionsGet503() throws Exception {
         Path root = TestServers.fixture(tmp);
         try (WebServer server = TestServers.start(root, b -> b.maxConnections(2))) {

@@ -10,15 +10,18 @@ import java.nio.channels.WritableByteChannel;
  *
  * <p>Small writes collect in a heap buffer and go out in one system call on {@link #flush()} or
  * when the buffer fills; file regions larger than the free space go out with
- * {@link FileChannel#transferTo} (sendfile on Linux), so large files are streamed without being
- * read into memory. Not thread-safe: one connection process owns it.
+ * {@link FileChannel#transferTo} (sendfile on Linux) a megabyte at a time, so large files are
+ * streamed without being read into memory and progress is visible to {@link #progressNanos()}. Not thread-safe: one connection process owns it.
  */
 public final class HttpOutput {
     private final WritableByteChannel ch;
     private final byte[] buf;
     private final ByteBuffer bb;
+    private static final long MAX_TRANSFER = 1 << 20;
+
     private int len;
     private long written;
+    private volatile long progressNanos = System.nanoTime();
 
     public HttpOutput(WritableByteChannel ch, int bufferSize) {
         this.ch = ch;
@@ -29,6 +32,14 @@ public final class HttpOutput {
     /** Bytes handed to the network so far (buffered bytes not included). */
     public long bytesWritten() {
         return written;
+    }
+
+    /**
+     * When the last write made progress ({@link System#nanoTime()}): a watchdog compares it with
+     * the time a write started to tell a slow reader from a stalled one.
+     */
+    public long progressNanos() {
+        return progressNanos;
     }
 
     /** Bytes waiting in the buffer. */
@@ -62,6 +73,7 @@ public final class HttpOutput {
                 ByteBuffer direct = ByteBuffer.wrap(b, off, n);
                 while (direct.hasRemaining()) {
                     written += ch.write(direct);
+                    progressNanos = System.nanoTime();
                 }
                 return;
             }
@@ -95,7 +107,7 @@ public final class HttpOutput {
         long pos = position;
         long end = position + count;
         while (pos < end) {
-            long n = fc.transferTo(pos, end - pos, ch);
+            long n = fc.transferTo(pos, Math.min(end - pos, MAX_TRANSFER), ch);
             if (n <= 0) {
                 if (pos >= fc.size()) {
                     throw new IOException("file shrank while being sent");
@@ -104,6 +116,7 @@ public final class HttpOutput {
             }
             pos += n;
             written += n;
+            progressNanos = System.nanoTime();
         }
     }
 
@@ -115,6 +128,7 @@ public final class HttpOutput {
         bb.clear().limit(len);
         while (bb.hasRemaining()) {
             written += ch.write(bb);
+            progressNanos = System.nanoTime();
         }
         len = 0;
     }
