@@ -8,9 +8,6 @@ import org.loomcsp.Backend;
  */
 public final class Launcher {
 
-    private static final Thread.Builder.OfVirtual VIRTUAL = Thread.ofVirtual();
-    private static final Thread.Builder.OfPlatform PLATFORM = Thread.ofPlatform().daemon(true);
-
     private Launcher() {}
 
     /**
@@ -19,9 +16,11 @@ public final class Launcher {
      * @param name the thread name, or {@code null} to leave the thread unnamed (cheaper)
      */
     public static Thread start(Backend backend, String name, Runnable task) {
+        // Thread.Builder instances are not thread-safe, so each start makes its own (cheap).
+        // Platform threads are daemons: KeepAlive decides when the JVM may exit.
         Thread t = switch (backend) {
-            case VIRTUAL -> VIRTUAL.unstarted(task);
-            case PLATFORM -> PLATFORM.unstarted(task);
+            case VIRTUAL -> Thread.ofVirtual().unstarted(task);
+            case PLATFORM -> Thread.ofPlatform().daemon(true).unstarted(task);
         };
         if (name != null) {
             t.setName(name);

@@ -1,0 +1,53 @@
+package org.loomcsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KeepAliveTest {
+
+    /**
+     * The JVM does not exit while a started process runs: the seed's hello().start() as the last
+     * line of main prints its line, although virtual threads are daemon threads. Runs the real
+     * program in a fresh JVM, on both backends (selected through the CSP variable).
+     */
+    @ParameterizedTest(name = "CSP={0}")
+    @ValueSource(strings = {"VIRTUAL", "THREADS"})
+    void helloStartAsTheLastLineOfMainPrintsItsLine(String backend) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
+                + Path.of("target", "test-classes").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", cp,
+                "org.loomcsp.examples.Hello"));
+        pb.environment().put("CSP", backend);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(out).isEqualTo("hello from loomcsp" + System.lineSeparator());
+        assertThat(p.exitValue()).isZero();
+    }
+
+    /** An unknown CSP value fails at start with a message listing the accepted values. */
+    @org.junit.jupiter.api.Test
+    void unknownBackendFailsAtStartWithTheAcceptedValues() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
+                + Path.of("target", "test-classes").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", cp,
+                "org.loomcsp.examples.Hello"));
+        pb.environment().put("CSP", "PROCESSES");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(out).contains("Unknown loomcsp backend 'PROCESSES'").contains("VIRTUAL, PLATFORM");
+    }
+}
