@@ -99,9 +99,16 @@ record Snippet(String page, int index, int line, String code, boolean fragment,
         return page + " block " + index + " (line " + line + (fragment ? ", fragment" : "") + ")";
     }
 
-    /** Whether the block is a complete compilation unit (it declares a top-level type). */
+    private static final Pattern COMPILATION_UNIT = Pattern.compile(
+            "^(?:import\\s|package\\s|public\\s+(?:(?:final|abstract|sealed)\\s+)*(?:class|record|interface|enum)\\s)",
+            Pattern.MULTILINE);
+
+    /**
+     * Whether the block is a complete compilation unit: it has imports (or a package) or a
+     * public top-level type. Otherwise a type declared at column 0 is a member of the wrapper.
+     */
     boolean isCompilationUnit() {
-        return TOP_LEVEL_TYPE.matcher(code).find();
+        return COMPILATION_UNIT.matcher(code).find();
     }
 
     /** The class a wrapped block is put in. */
