@@ -130,7 +130,7 @@ record Snippet(String page, int index, int line, String code, boolean fragment,
             s.append("import org.loomcsp.builtins.*;\n");
         }
         s.append("public class ").append(wrapperName()).append(" {\n");
-        if (code.contains("void main(")) {
+        if (MEMBERS.matcher(code).find()) {
             s.append(code);
         } else {
             s.append("public static void main(String[] args) throws Exception {\n")
@@ -140,6 +140,10 @@ record Snippet(String page, int index, int line, String code, boolean fragment,
         s.append("}\n");
         return s.toString();
     }
+
+    private static final Pattern MEMBERS = Pattern.compile(
+            "^(?:static|private|protected|public|final|record|enum|interface|class)\\b|void main\\(",
+            Pattern.MULTILINE);
 
     /** The fully qualified names of the top-level types the source declares, in order. */
     List<String> typeNames() {

@@ -32,8 +32,9 @@ import org.loomcsp.internal.exec.KeepAlive;
  *       is only compiled.
  *   <li>A block with a top-level type declaration is a complete compilation unit and is compiled
  *       as it stands. Otherwise it is wrapped in a class with the tutorial's standard imports
- *       ({@link Snippet#STANDARD_IMPORTS}): a block that declares {@code void main(} is taken as
- *       class members, any other block as the statements of {@code main}.
+ *       ({@link Snippet#STANDARD_IMPORTS}): a block that declares members (a line at the left
+ *       margin starting with {@code static}, {@code record}, ... or a {@code main} method) is
+ *       taken as class members, any other block as the statements of {@code main}.
  *   <li>If the next non-blank line after a block starts with {@code Output} and is followed by a
  *       {@code ```text} block, the program's standard output must equal that block, or, when the
  *       {@code Output} line says "any order", contain the same lines in any order.
