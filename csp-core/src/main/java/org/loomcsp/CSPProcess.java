@@ -489,6 +489,10 @@ public class CSPProcess {
 
     private Thread requireThread() {
         Thread t = thread;
+        if (t != null && t == Thread.currentThread()) {
+            throw new IllegalStateException("Process " + getName() + " cannot join itself:"
+                    + " that would wait for ever");
+        }
         if (t == null) {
             if (state == NEW) {
                 throw new IllegalStateException("Process " + getName()
