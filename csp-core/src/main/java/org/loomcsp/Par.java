@@ -102,9 +102,22 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
     @Override
     protected void runBody() throws Exception {
         Backend b = getBackend();
-        for (CSPProcess c : children) {
-            c.inheritBackend(b);
-            c.start();
+        int started = 0;
+        try {
+            for (CSPProcess c : children) {
+                c.inheritBackend(b);
+                c.start();
+                started++;
+            }
+        } catch (RuntimeException | Error e) {
+            // Could not start them all: stop and wait for those that did start, then fail.
+            for (int i = 0; i < started; i++) {
+                children.get(i).terminate();
+            }
+            for (int i = 0; i < started; i++) {
+                children.get(i).thread().join();
+            }
+            throw e;
         }
         ProcessFailedException first = null;
         InterruptedException interrupted = null;

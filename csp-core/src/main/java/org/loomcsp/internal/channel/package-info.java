@@ -1,0 +1,6 @@
+/**
+ * Channel and Alt machinery: ChannelCore (one channel), Selector (the Alt engine), Sync/Node (waiting parties), WaitQueue.
+ *
+ * <p>Not exported: may change without notice.
+ */
+package org.loomcsp.internal.channel;
