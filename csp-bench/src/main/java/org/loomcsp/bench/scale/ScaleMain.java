@@ -217,7 +217,7 @@ public final class ScaleMain implements Callable<Integer> {
         for (String f : new String[] {"/proc/sys/kernel/pid_max", "/proc/sys/kernel/threads-max"}) {
             try {
                 sb.append(sb.isEmpty() ? "" : ", ").append(Path.of(f).getFileName()).append('=')
-                        .append(Files.readString(Path.of(f)).trim());
+                        .append(Files.readAllLines(Path.of(f)).get(0).trim());
             } catch (Exception e) {
                 // not Linux
             }
