@@ -117,6 +117,14 @@ public final class Markdown {
         return shortName.startsWith("SpawnBenchmark.") ? "raw Thread.ofVirtual()" : "loomcsp-virtual";
     }
 
+    static double firstLoad(String loadavg) {
+        try {
+            return Double.parseDouble(loadavg.trim().split("\\s+")[0]);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The whole report. {@code charts} maps benchmark short name to a PNG file name (may be empty). */
     public static String render(List<Result> results, Environment env, Map<String, String> charts) {
         StringBuilder md = new StringBuilder();
@@ -137,6 +145,12 @@ public final class Markdown {
         md.append('\n');
         for (String note : env.notes()) {
             md.append("> ").append(note).append("\n\n");
+        }
+        double load = Math.max(firstLoad(env.loadBefore()), firstLoad(env.loadAfter()));
+        if (load > env.cores()) {
+            md.append(String.format(Locale.ROOT, "> **Noisy run:** the 1-minute load average reached %.1f on %d cores, so other"
+                    + " processes competed for the CPUs during this run. Differences under ~1.5x, and absolute values,"
+                    + " are not reliable here; re-run the comparison that matters on a quiet machine.%n%n", load, env.cores()));
         }
         md.append("Every ratio below divides two rows of this one run (same machine, JDK and time); ")
                 .append("absolute figures from other machines are not comparable. Scores are JMH AverageTime; ")

@@ -30,12 +30,14 @@ import picocli.CommandLine.Option;
  * environment it ran in, and the Markdown report with charts, all in one directory.
  *
  * <p>quick: every scenario, the peers that matter for its targets, 1 fork, 1 x 1 s warm-up,
- * 2 x 1 s measurement (about 6-8 minutes on 2 cores). full: every parameter the benchmark classes
- * declare, with their own settings (2 forks, 3 x 2 s warm-up, 5 x 2 s measurement; hours).
+ * 2 x 1 s measurement (about 7 minutes on 2 cores). headline: only the rows the headline targets
+ * compare, 2 forks, 2 x 1 s warm-up, 5 x 1 s measurement (about 6 minutes): the careful re-run
+ * of the key comparisons. full: every parameter the benchmark classes declare, with their own
+ * settings (2 forks, 3 x 2 s warm-up, 5 x 2 s measurement; hours).
  */
 @Command(name = "bench-suite", mixinStandardHelpOptions = true, description = "Run the loomcsp JMH suite and write the report.")
 public final class SuiteMain implements Callable<Integer> {
-    enum Mode { quick, full }
+    enum Mode { quick, headline, full }
 
     @Option(names = "--mode", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
     Mode mode;
@@ -49,6 +51,12 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--note", description = "A note to print at the top of the report (repeatable).")
     List<String> notes = new ArrayList<>();
 
+    @Option(names = "--forks", description = "Override the mode's fork count.")
+    Integer forks;
+
+    @Option(names = "--iterations", description = "Override the mode's measurement iterations.")
+    Integer iterations;
+
     /** One Runner invocation: a benchmark regex and parameter overrides. */
     record Run(String include, Map<String, String[]> params) {}
 
@@ -57,6 +65,16 @@ public final class SuiteMain implements Callable<Integer> {
     static List<Run> runs(Mode mode) {
         if (mode == Mode.full) {
             return List.of(new Run(P + ".*Benchmark\\..*", Map.of()));
+        }
+        if (mode == Mode.headline) {
+            String[] four = {"loomcsp-virtual", "sq", "jox", "jcsp"};
+            return List.of(
+                    new Run(P + "SpawnBenchmark.startJoin", Map.of()),
+                    new Run(P + "StepBenchmark.(bareLoop|serverAlone)", Map.of()),
+                    new Run(P + "RendezvousBenchmark.pingPong", Map.of("impl", four, "carriers", new String[] {"1"})),
+                    new Run(P + "CommsTimeBenchmark.seqDelta", Map.of("impl", four, "carriers", new String[] {"1"})),
+                    new Run(P + "SelectBenchmark.select", Map.of("impl", new String[] {"loomcsp-virtual", "jox"},
+                            "ready", new String[] {"2"}, "carriers", new String[] {"1", "default"})));
         }
         String[] both = {"1", "default"};
         String[] one = {"1"};
@@ -109,6 +127,15 @@ public final class SuiteMain implements Callable<Integer> {
             if (mode == Mode.quick) {
                 opts.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
                         .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+            } else if (mode == Mode.headline) {
+                opts.forks(2).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+            }
+            if (forks != null) {
+                opts.forks(forks);
+            }
+            if (iterations != null) {
+                opts.measurementIterations(iterations);
             }
             run.params().forEach(opts::param);
             Collection<RunResult> rs = new Runner(opts.build()).run();

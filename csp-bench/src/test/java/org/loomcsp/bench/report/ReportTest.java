@@ -92,6 +92,10 @@ class ReportTest {
         // Steps are compared with the bare loop, spawn with raw virtual threads.
         assertThat(md).contains("ratio to bare loop", "ratio to raw Thread.ofVirtual()");
         assertThat(md).contains("| - | loomcsp-platform | 1.60 | n/a | 1.44 – 1.76 | ns/op | 1.60 |");
+        // Load average 0.4 on 2 cores: no noise warning; 5.0 on 2 cores: warning.
+        assertThat(md).doesNotContain("Noisy run");
+        Environment loaded = new Environment("d", "j", "o", "c", 2, 2, "quick", "5.00 1.0 1.0 1/1 1", "", List.of());
+        assertThat(Markdown.render(results, loaded, Map.of())).contains("**Noisy run:** the 1-minute load average reached 5.0 on 2 cores");
         // Rows are ordered loomcsp first, then peers.
         assertThat(md.indexOf("| carriers=1 | loomcsp-virtual")).isLessThan(md.indexOf("| carriers=1 | SynchronousQueue"));
     }
