@@ -40,6 +40,10 @@ public final class Commstime implements Callable<Integer> {
     @Option(names = "--carriers", description = "Set jdk.virtualThreadScheduler.parallelism (default: JDK default).")
     Integer carriers;
 
+    @Option(names = {"-w", "--warmup-runs"}, defaultValue = "0",
+            description = "Untimed runs first, so the JIT has compiled the processes (python-csp: 0).")
+    int warmupRuns;
+
     @Option(names = {"-q", "--quiet"}, description = "Only the per-run line and the summary.")
     boolean quiet;
 
@@ -75,6 +79,10 @@ public final class Commstime implements Callable<Integer> {
         };
         for (String d : deltas) {
             out.printf("# commstime, %s Delta2, backend %s, N = %d, %d runs%n", d, backend, n, runs);
+            for (int w = 1; w <= warmupRuns; w++) {
+                double perComm = runOnce(new PrintWriter(java.io.Writer.nullWriter()), d.equals("par"));
+                out.printf(Locale.ROOT, "warm-up run %d/%d: %.4f us per communication (not counted)%n", w, warmupRuns, perComm);
+            }
             List<Double> us = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 if (!quiet) {
