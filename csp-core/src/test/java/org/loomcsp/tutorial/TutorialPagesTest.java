@@ -1,6 +1,7 @@
 package org.loomcsp.tutorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,9 @@ import org.loomcsp.internal.exec.KeepAlive;
  */
 class TutorialPagesTest {
 
+    /** How long one block may take to compile and run. */
+    static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(30);
+
     /** How long a block's processes may go on after its main returned. */
     static final int DRAIN_SECONDS = 10;
 
@@ -59,8 +63,11 @@ class TutorialPagesTest {
             List<Snippet> snippets = Snippet.parse(page);
             List<DynamicTest> tests = new ArrayList<>();
             for (Snippet s : snippets) {
+                // Dynamic tests are not covered by the global JUnit timeout: bound each one.
                 tests.add(DynamicTest.dynamicTest(s.displayName(), page.toUri(),
-                        () -> check(compiler, s)));
+                        () -> assertTimeoutPreemptively(BLOCK_TIMEOUT, () -> check(compiler, s),
+                                () -> s.displayName() + " did not finish in " + BLOCK_TIMEOUT
+                                        + " (a deadlock, or a process that never ends?)")));
             }
             nodes.add(DynamicContainer.dynamicContainer(page.getFileName().toString(),
                     page.toUri(), tests.stream()));
