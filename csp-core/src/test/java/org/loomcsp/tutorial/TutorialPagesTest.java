@@ -20,6 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.loomcsp.internal.exec.KeepAlive;
 
@@ -73,6 +74,22 @@ class TutorialPagesTest {
                     page.toUri(), tests.stream()));
         }
         return nodes.stream();
+    }
+
+    /** The tutorial has its index and ten parts, and every part has Java blocks and exercises. */
+    @Test
+    void everyPartExistsWithJavaBlocksAndExercises() throws IOException {
+        List<Path> pages = tutorialPages();
+        assertThat(pages).anyMatch(p -> p.getFileName().toString().equals("index.md"));
+        for (int i = 1; i <= 10; i++) {
+            String prefix = String.format("part%02d-", i);
+            Path part = pages.stream()
+                    .filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("missing tutorial page " + prefix + "*.md"));
+            assertThat(Files.readString(part)).as(part + " has exercises").contains("## Exercises");
+            assertThat(Snippet.parse(part)).as(part + " has Java blocks").isNotEmpty();
+        }
     }
 
     private static List<Path> tutorialPages() throws IOException {
