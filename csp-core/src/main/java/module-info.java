@@ -6,4 +6,6 @@
  */
 module org.loomcsp {
     exports org.loomcsp;
+    exports org.loomcsp.builtins;
+    exports org.loomcsp.patterns;
 }
