@@ -7,5 +7,6 @@
 module org.loomcsp {
     exports org.loomcsp;
     exports org.loomcsp.builtins;
+    exports org.loomcsp.builtins.dsp;
     exports org.loomcsp.patterns;
 }
