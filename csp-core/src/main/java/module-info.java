@@ -5,8 +5,11 @@
  * machinery that may change without notice.
  */
 module org.loomcsp {
+    requires jdk.jfr;
+
     exports org.loomcsp;
     exports org.loomcsp.builtins;
     exports org.loomcsp.builtins.dsp;
     exports org.loomcsp.patterns;
+    exports org.loomcsp.trace;
 }
