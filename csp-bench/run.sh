@@ -2,7 +2,9 @@
 # Runs the loomcsp JMH suite and writes csp-bench/target/bench/<timestamp>/{results.json,report.md,*.png}.
 #   csp-bench/run.sh            quick mode (~10 min on 2 cores)
 #   csp-bench/run.sh --full     every parameter, 2 forks (hours)
+#   csp-bench/run.sh --headline  only the target comparisons, 2 forks x 5 iterations (~6 min)
 #   csp-bench/run.sh --include CommsTime   one scenario, its declared parameters, quick timing
+#   other arguments go to SuiteMain (--note "...", --forks N, --iterations N, --out DIR)
 # Maven picks a JDK >= 21 through toolchains (no JAVA_HOME needed); see docs/benchmarks.md.
 set -eu
 cd "$(dirname "$0")/.."
@@ -12,7 +14,9 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
     --full) mode=full ;;
-    *) extra="$extra $1" ;;
+    --headline) mode=headline ;;
+    --mode) shift; mode="$1" ;;
+    *) extra="$extra \"$1\"" ;;  # quoted: exec:exec splits commandlineArgs on spaces outside quotes
   esac
   shift
 done
