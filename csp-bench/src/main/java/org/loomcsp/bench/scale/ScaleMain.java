@@ -205,7 +205,8 @@ public final class ScaleMain implements Callable<Integer> {
     }
 
     static String ratio(Row r, Row base) {
-        if (base == null || base.failure() != null) {
+        // Platform threads keep their stacks outside the heap: a heap ratio to a virtual thread means nothing.
+        if (base == null || base.failure() != null || r.mode().endsWith("platform")) {
             return "-";
         }
         return fmt(r.num("bytesPerProcess") / base.num("bytesPerProcess"));
