@@ -1,0 +1,296 @@
+package org.loomcsp.webserver;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Instant;
+import org.loomcsp.CSPProcess;
+import org.loomcsp.ChannelPoison;
+import org.loomcsp.webserver.http.BodyReader;
+import org.loomcsp.webserver.http.Exchange;
+import org.loomcsp.webserver.http.HttpException;
+import org.loomcsp.webserver.http.HttpInput;
+import org.loomcsp.webserver.http.HttpOutput;
+import org.loomcsp.webserver.http.HttpStatus;
+import org.loomcsp.webserver.http.Request;
+import org.loomcsp.webserver.http.RequestParser;
+import org.loomcsp.webserver.http.Response;
+import org.loomcsp.webserver.http.ResponseWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process that owns one TCP connection and serves every request on it, in order.
+ *
+ * <p>Its loop: wait (up to the idle timeout) for the first byte of a request; read the head
+ * under an absolute deadline (slowloris gets 408); let the handler answer; settle any unread
+ * body; write the response; report to the access-log process through its channel (never
+ * waiting); repeat while the connection may persist. Pipelined requests are answered in order
+ * from the same buffer, and output is flushed only when no further request is already buffered.
+ * When the server is closing, the request in flight is answered with {@code Connection: close}
+ * and an idle connection is closed at once ({@link #closeIfIdle()}).
+ *
+ * <p>Its {@link #state()} is read by the watchdog (write timeout) and the status page.
+ */
+final class ConnectionProcess {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionProcess.class);
+    private static final int OUTPUT_BUFFER = 32 * 1024;
+    private static final long DRAIN_LIMIT = 64 * 1024;
+
+    /** Where the process is in its loop. */
+    enum State { IDLE, READING, HANDLING, WRITING, CLOSED }
+
+    private final long id;
+    private final SocketChannel channel;
+    private final ServerContext ctx;
+    private final String remote;
+    private final long openedNanos = System.nanoTime();
+    private volatile State state = State.IDLE;
+    private volatile long stateSinceNanos = System.nanoTime();
+    private volatile long requestsServed;
+    private final CSPProcess process;
+    private final HttpOutput out;
+
+    ConnectionProcess(long id, SocketChannel channel, ServerContext ctx) {
+        this.id = id;
+        this.channel = channel;
+        this.ctx = ctx;
+        String r;
+        try {
+            r = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+        } catch (IOException | RuntimeException e) {
+            r = "-";
+        }
+        this.remote = r;
+        this.out = new HttpOutput(channel, OUTPUT_BUFFER);
+        // The access-log channel is deliberately not registered: one connection's failure must
+        // not poison the log for every other connection.
+        this.process = new CSPProcess("conn-" + id, this::run).backend(ctx.config.backend());
+    }
+
+    /** The CSP process running this connection (not started). */
+    CSPProcess process() {
+        return process;
+    }
+
+    long id() {
+        return id;
+    }
+
+    String remote() {
+        return remote;
+    }
+
+    State state() {
+        return state;
+    }
+
+    long stateSinceNanos() {
+        return stateSinceNanos;
+    }
+
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    long requestsServed() {
+        return requestsServed;
+    }
+
+    private void enter(State s) {
+        stateSinceNanos = System.nanoTime();
+        state = s;
+    }
+
+    /** Closes the connection when it is waiting for a new request (shutdown, step 2). */
+    void closeIfIdle() {
+        if (state == State.IDLE) {
+            forceClose();
+        }
+    }
+
+    /** Closes the socket whatever the process is doing; its blocked I/O fails at once. */
+    void forceClose() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    /**
+     * How long the current response write has made no progress, in nanoseconds; 0 when the
+     * process is not writing.
+     */
+    long writeStalledNanos(long now) {
+        if (state != State.WRITING) {
+            return 0;
+        }
+        return now - Math.max(stateSinceNanos, out.progressNanos());
+    }
+
+    private void run() {
+        HttpInput in = null;
+        try {
+            Socket socket = channel.socket();
+            InputStream is = socket.getInputStream();
+            in = new HttpInput(is, socket::setSoTimeout, ctx.config.parserLimits().bufferSize());
+            serve(in, out);
+        } catch (IOException | ChannelPoison e) {
+            // the client went away, a timeout passed, or shutdown forced the close
+        } catch (RuntimeException e) {
+            LOG.warn("connection {} failed", id, e);
+        } finally {
+            enter(State.CLOSED);
+            forceClose();
+            if (in != null) {
+                ctx.stats.bytesIn.add(in.bytesRead());
+            }
+            ctx.unregister(this);
+        }
+    }
+
+    private void serve(HttpInput in, HttpOutput out) throws IOException {
+        ServerConfig cfg = ctx.config;
+        RequestParser parser = new RequestParser(cfg.parserLimits());
+        int idleMs = (int) cfg.idleTimeout().toMillis();
+        int readMs = (int) cfg.readTimeout().toMillis();
+        while (true) {
+            enter(State.IDLE);
+            if (ctx.closing() && !in.hasBuffered()) {
+                return;
+            }
+            in.clearDeadline();
+            in.setReadTimeout(idleMs);
+            if (!in.awaitData()) {
+                return;
+            }
+            enter(State.READING);
+            Instant received = Instant.now();
+            in.setReadTimeout(0);
+            in.setDeadline(cfg.requestTimeout().toMillis());
+            Request req;
+            try {
+                req = parser.parse(in);
+            } catch (HttpException e) {
+                finish(out, null, received, StaticFileHandler.error(e.status()), false, true);
+                return;
+            } catch (SocketTimeoutException e) {
+                finish(out, null, received, StaticFileHandler.error(HttpStatus.REQUEST_TIMEOUT), false, true);
+                return;
+            } catch (EOFException e) {
+                return;
+            }
+            if (req == null) {
+                return;
+            }
+            in.clearDeadline();
+            in.setReadTimeout(readMs);
+            enter(State.HANDLING);
+            Exchange ex = new Exchange(req, in, out, cfg.maxBodyBytes());
+            Response r;
+            try {
+                r = ctx.handler.handle(ex);
+            } catch (HttpException e) {
+                r = StaticFileHandler.error(e.status());
+                if (e.mustClose()) {
+                    r.close();
+                }
+            } catch (BodyReader.BodyException e) {
+                r = StaticFileHandler.error(e.status()).close();
+            } catch (SocketTimeoutException e) {
+                r = StaticFileHandler.error(HttpStatus.REQUEST_TIMEOUT).close();
+            } catch (EOFException e) {
+                return; // the body ended early: the client is gone
+            } catch (IOException | RuntimeException e) {
+                if (!channel.isOpen()) {
+                    return;
+                }
+                LOG.warn("request {} on connection {} failed", req.requestLine(), id, e);
+                r = StaticFileHandler.error(HttpStatus.INTERNAL_SERVER_ERROR).close();
+            }
+            if (r.status() == HttpStatus.METHOD_NOT_ALLOWED && r.header("Allow") == null) {
+                r.header("Allow", ctx.handler.allow());
+            }
+            boolean close = !req.keepAlive() || r.closeRequested() || !ex.settleBody(DRAIN_LIMIT) || ctx.closing();
+            requestsServed++;
+            if (!finish(out, req, received, r, req.minorVersion() == 0, close)) {
+                return;
+            }
+            if (!in.hasBuffered()) {
+                out.flush();
+            }
+        }
+    }
+
+    /**
+     * Writes the response, counts and logs it; on close, flushes and closes politely.
+     *
+     * @return true when the connection stays open
+     */
+    private boolean finish(HttpOutput out, Request req, Instant received, Response r, boolean http10, boolean close)
+            throws IOException {
+        enter(State.WRITING);
+        long before = out.bytesWritten() + out.buffered();
+        try {
+            ResponseWriter.write(out, r, req != null && req.isHead(), close, http10);
+            if (close) {
+                out.flush();
+            }
+        } finally {
+            closeFiles(r);
+        }
+        long sent = out.bytesWritten() + out.buffered() - before;
+        ServerStats stats = ctx.stats;
+        stats.requests.increment();
+        stats.bytesOut.add(sent);
+        stats.countStatus(r.status());
+        if (ctx.accessLog != null) {
+            long bodyBytes = req != null && req.isHead() ? 0 : Math.max(0, Math.min(sent, r.contentLength()));
+            ctx.log(new AccessLogEntry(remote, received, req == null ? null : req.requestLine(), r.status(), bodyBytes,
+                    req == null ? null : req.header("referer"), req == null ? null : req.header("user-agent")));
+        }
+        if (close) {
+            lingeringClose();
+            return false;
+        }
+        return true;
+    }
+
+    private static void closeFiles(Response r) {
+        FileChannel last = null;
+        for (Response.Segment s : r.segments()) {
+            if (s instanceof Response.FileRegion f && f.channel() != last) {
+                last = f.channel();
+                try {
+                    last.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
+        }
+    }
+
+    /** Half-closes, then reads and discards briefly so that unread input cannot reset the reply (RFC 9112 §9.6). */
+    private void lingeringClose() {
+        try {
+            channel.shutdownOutput();
+            Socket s = channel.socket();
+            s.setSoTimeout(1000);
+            InputStream is = s.getInputStream();
+            byte[] scratch = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < DRAIN_LIMIT && (n = is.read(scratch)) >= 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.loomcsp.webserver;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.loomcsp.Backend;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: parses options, prints the effective configuration, runs the server until
+ * SIGTERM or Ctrl-C, then shuts down gracefully and exits with status 0.
+ */
+@Command(name = "loomcsp-webserver", mixinStandardHelpOptions = true, version = "loomcsp-webserver 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "An HTTP/1.1 static file server in which every connection is a CSP process.")
+public final class Main implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8888", description = "TCP port (0 = any free port). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    InetAddress bind;
+
+    @Option(names = "--root", description = "Directory to serve. Default: a small site about loomcsp embedded in the jar.")
+    Path root;
+
+    @Option(names = "--writable", description = "Enable PUT, DELETE and POST (multipart upload to a directory).")
+    boolean writable;
+
+    @Option(names = "--access-log", defaultValue = "off",
+            description = "Access log: off, common or combined. Default: ${DEFAULT-VALUE}")
+    AccessLogFormat accessLog;
+
+    @Option(names = "--access-log-file", description = "Write the access log to this file instead of standard output.")
+    Path accessLogFile;
+
+    @Option(names = "--backend", defaultValue = "virtual",
+            description = "loomcsp backend for the processes: virtual or platform. Default: ${DEFAULT-VALUE}")
+    Backend backend;
+
+    @Option(names = "--status-page", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve /_csp/status and /_csp/status.json. Default: on")
+    boolean statusPage;
+
+    @Option(names = "--max-request-line", defaultValue = "8192", description = "Bytes; longer gives 414. Default: ${DEFAULT-VALUE}")
+    int maxRequestLine;
+
+    @Option(names = "--max-header-bytes", defaultValue = "16384", description = "Bytes; more gives 431. Default: ${DEFAULT-VALUE}")
+    int maxHeaderBytes;
+
+    @Option(names = "--max-headers", defaultValue = "100", description = "Header fields; more gives 431. Default: ${DEFAULT-VALUE}")
+    int maxHeaders;
+
+    @Option(names = "--max-body", defaultValue = "67108864", description = "Request body bytes; more gives 413. Default: ${DEFAULT-VALUE}")
+    long maxBody;
+
+    @Option(names = "--max-connections", defaultValue = "10000", description = "Open connections; more get 503. Default: ${DEFAULT-VALUE}")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Keep-alive wait for the next request. Default: ${DEFAULT-VALUE}")
+    Duration idleTimeout;
+
+    @Option(names = "--request-timeout", defaultValue = "20s", converter = DurationConverter.class,
+            description = "Time to send a whole request head, else 408. Default: ${DEFAULT-VALUE}")
+    Duration requestTimeout;
+
+    @Option(names = "--read-timeout", defaultValue = "20s", converter = DurationConverter.class,
+            description = "Longest pause inside a request body, else 408. Default: ${DEFAULT-VALUE}")
+    Duration readTimeout;
+
+    @Option(names = "--write-timeout", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Longest a response write may stall on a client that does not read. Default: ${DEFAULT-VALUE}")
+    Duration writeTimeout;
+
+    @Option(names = "--shutdown-grace", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long shutdown waits for requests in flight. Default: ${DEFAULT-VALUE}")
+    Duration shutdownGrace;
+
+    ServerConfig toConfig() {
+        return ServerConfig.builder().port(port).bind(bind).root(root).writable(writable).accessLog(accessLog)
+                .accessLogFile(accessLogFile).backend(backend).statusPage(statusPage).maxRequestLine(maxRequestLine)
+                .maxHeaderBytes(maxHeaderBytes).maxHeaderCount(maxHeaders).maxBodyBytes(maxBody)
+                .maxConnections(maxConnections).idleTimeout(idleTimeout).requestTimeout(requestTimeout)
+                .readTimeout(readTimeout).writeTimeout(writeTimeout).shutdownGrace(shutdownGrace).build();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = toConfig();
+        AccessLogSetup.configure(config.accessLog(), config.accessLogFile());
+        WebServer server = WebServer.start(config);
+        PrintStream out = System.out;
+        out.println("loomcsp-webserver: every connection is a CSP process");
+        for (Map.Entry<String, String> e : config.describe().entrySet()) {
+            String v = e.getKey().equals("port") ? Integer.toString(server.port()) : e.getValue();
+            if (e.getKey().equals("root") && config.root() == null) {
+                v = v + " " + server.root();
+            }
+            out.printf("  %-17s %s%n", e.getKey(), v);
+        }
+        String host = config.bind().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        out.printf("Serving on http://%s:%d/  (status: http://%s:%d%s)  Ctrl-C to stop%n", host, server.port(), host,
+                server.port(), config.statusPage() ? StatusPage.PATH : " off");
+        out.flush();
+        ShutdownSignals.install(server::shutdown);
+        server.awaitTermination(Duration.ofDays(365_000));
+        out.println("loomcsp-webserver: stopped after " + server.stats().requests() + " request(s)");
+        out.flush();
+        return 0;
+    }
+
+    /** Entry point: exits with the command's status (0 after a signal-initiated shutdown). */
+    public static void main(String[] args) {
+        int rc = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(rc);
+    }
+}

@@ -1,0 +1,132 @@
+package org.loomcsp.webserver;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.loomcsp.Channel;
+import org.loomcsp.Par;
+
+/**
+ * A running server: the CSP network {@code Par(acceptor, watchdog, access-log)}.
+ *
+ * <pre>
+ *                 starts, joins              tryWrite(entry)
+ *   acceptor  ─────────────────►  conn-1 … conn-N  ─────────────►  [log channel]  ──►  access-log
+ *      │  poison(stop)                                                 ▲  END
+ *      └──────────────────────►  watchdog                              └── acceptor, last
+ * </pre>
+ *
+ * <p>{@link #start} binds the socket and starts the network; {@link #shutdown} begins the
+ * graceful shutdown (see {@link AcceptorProcess}); {@link #awaitTermination} waits for the
+ * network to end. Thread-safe.
+ */
+public final class WebServer implements AutoCloseable {
+    /** Capacity of the access-log channel: entries beyond it are dropped and counted, never waited for. */
+    static final int ACCESS_LOG_CAPACITY = 16_384;
+
+    private final ServerConfig config;
+    private final ServerSocketChannel listener;
+    private final ServerContext ctx;
+    private final Par network;
+
+    private WebServer(ServerConfig config, ServerSocketChannel listener, ServerContext ctx, Par network) {
+        this.config = config;
+        this.listener = listener;
+        this.ctx = ctx;
+        this.network = network;
+    }
+
+    /** Binds, builds the process network and starts it. */
+    public static WebServer start(ServerConfig config) throws IOException {
+        Path root = config.root() == null ? EmbeddedSite.extract() : config.root();
+        Path realRoot = root.toRealPath();
+        if (!Files.isDirectory(realRoot)) {
+            throw new IOException("root is not a directory: " + root);
+        }
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(new InetSocketAddress(config.bind(), config.port()), 1024);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        Channel<AccessLogEntry> log = Channel.buffered(ACCESS_LOG_CAPACITY);
+        Channel<Object> stop = new Channel<>();
+        ServerStats stats = new ServerStats();
+        StatusPage status = config.statusPage() ? new StatusPage() : null;
+        StaticFileHandler handler = new StaticFileHandler(realRoot, config.writable(), config.maxBodyBytes(), status);
+        ServerContext ctx = new ServerContext(config, realRoot, handler, stats,
+                config.accessLog() == AccessLogFormat.OFF ? null : log);
+        if (status != null) {
+            status.bind(ctx);
+        }
+        Par network = new Par(
+                new AcceptorProcess(listener, ctx, stop, log).process().backend(config.backend()),
+                new Watchdog(ctx, stop).process().backend(config.backend()),
+                new AccessLogProcess(log, config.accessLog()).process().backend(config.backend()));
+        network.start();
+        return new WebServer(config, listener, ctx, network);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) localAddress()).getPort();
+    }
+
+    private java.net.SocketAddress localAddress() {
+        try {
+            return listener.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("listener closed", e);
+        }
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The real path of the directory being served. */
+    public Path root() {
+        return ctx.root;
+    }
+
+    public ServerStats stats() {
+        return ctx.stats;
+    }
+
+    /** Live connection processes right now. */
+    public int liveConnections() {
+        return ctx.liveCount();
+    }
+
+    /**
+     * Begins graceful shutdown and returns at once: stop accepting, answer requests in flight with
+     * {@code Connection: close}, close idle connections, force the rest after the grace period,
+     * flush the access log. Idempotent.
+     */
+    public void shutdown() {
+        ctx.startClosing();
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    /** Waits for the network to end; true when it did within {@code timeout}. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return network.join(timeout);
+    }
+
+    /** Shuts down and waits (grace period plus a margin). */
+    @Override
+    public void close() throws InterruptedException {
+        shutdown();
+        awaitTermination(config.shutdownGrace().plusSeconds(10));
+    }
+}
