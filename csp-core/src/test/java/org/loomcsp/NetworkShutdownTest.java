@@ -115,4 +115,44 @@ class NetworkShutdownTest {
         }
         assertThat(ps).noneMatch(CSPProcess::isAlive);
     }
+    /**
+     * TokenRing (python-csp's benchmark as a test): a token goes round N nodes R times; each
+     * node increments it, so the value equals the number of increments, N * R. Then the ring
+     * winds down on poison.
+     */
+    @BackendTest
+    void tokenRingCountsEveryIncrement(Backend backend) throws Exception {
+        int n = backend == Backend.VIRTUAL ? 1_000 : 200;
+        int rounds = 20;
+        List<Channel<Integer>> ring = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ring.add(new Channel<>());
+        }
+        List<CSPProcess> ps = new ArrayList<>(n);
+        int[] result = {-1};
+        ps.add(new CSPProcess(() -> { // node 0 injects the token and counts the rounds
+            Channel<Integer> out = ring.get(1 % n);
+            Channel<Integer> in = ring.get(0);
+            int token = 0;
+            for (int r = 0; r < rounds; r++) {
+                out.write(token + 1);
+                token = in.read();
+            }
+            result[0] = token;
+            out.poison(); // the others wait on their inputs: the poison travels round the ring
+            in.poison();
+        }, ring.get(0), ring.get(1 % n)));
+        for (int i = 1; i < n; i++) {
+            Channel<Integer> in = ring.get(i);
+            Channel<Integer> out = ring.get((i + 1) % n);
+            ps.add(new CSPServer(() -> {
+                out.write(in.read() + 1);
+                return true;
+            }, in, out));
+        }
+        new Par(ps).run();
+        assertThat(result[0]).isEqualTo(n * rounds);
+        assertThat(ring).allMatch(Channel::isPoisoned);
+        assertThat(ps).noneMatch(CSPProcess::isAlive);
+    }
 }
