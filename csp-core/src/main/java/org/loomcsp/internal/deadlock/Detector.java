@@ -1,7 +1,12 @@
 package org.loomcsp.internal.deadlock;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.loomcsp.CSPProcess;
 import org.loomcsp.DeadlockException;
 import org.loomcsp.internal.trace.JfrSupport;
@@ -12,19 +17,25 @@ import org.loomcsp.internal.trace.Registry;
  * process. See {@code docs/adr/0020-deadlock-detection.md} for the rule and its limits.
  */
 /*
- * A joiner that is not itself a process joins in slices of INTERVAL. After each slice that ends
- * without the process ending, it takes a Snapshot: null unless every live process is parked, with
- * no timeout, in a CSP wait (channel operation, Alt without Skip or timer, barrier, join of a
- * live process) and nothing else can be seen that could end those waits. Two consecutive
- * non-null snapshots with the same waits (same identity, still undecided) prove that no process
- * moved for a whole interval and that none can move unless a thread outside the CSP world acts;
- * the check for such threads (Snapshot.outsideActivity) runs then, and if it finds none, the
- * joiner throws DeadlockException and terminates the blocked processes (so the JVM can exit).
+ * A joiner that is not itself a process registers a Watch and joins plainly (an untimed join:
+ * no timer per join, which would cost microseconds on every start-and-join). One daemon thread,
+ * the watcher, exists while watches do: every INTERVAL it takes a Snapshot, which is null unless
+ * every live process is parked, with no timeout, in a CSP wait (channel operation, Alt without
+ * Skip or timer, barrier, join of a live process) and nothing else can be seen that could end
+ * those waits. Two consecutive non-null snapshots with the same waits (same identity, still
+ * undecided) prove that no process moved for a whole interval and that none can move unless a
+ * thread outside the CSP world acts; the check for such threads (Snapshot.outsideActivity, which
+ * does not count the registered joiners: they only wait) runs then, the waits are probed once
+ * more (stillTheSame), and if nothing changed the watcher hands each watch its
+ * DeadlockException, asks the blocked processes to terminate (so the JVM can exit) and
+ * interrupts the joiners, which throw it.
  *
  * A joiner that is a process (a Par or Seq waiting for its children, a body that joins) records
- * a JOIN wait and joins plainly: it is part of the waiting set, not a detector.
+ * a JOIN wait and joins plainly: it is part of the waiting set, not a watch.
  *
- * Cost: nothing on channel paths; per join by a non-process thread, one wake-up per interval.
+ * Cost: nothing on channel paths; per join by a non-process thread, one small object and a
+ * concurrent-set add and remove; the watcher wakes once per interval while joins are pending and
+ * parks for good after a few idle intervals (a new watch wakes it).
  */
 public final class Detector {
 
@@ -34,11 +45,35 @@ public final class Detector {
             Long.getLong("csp.deadlockDetection.intervalMillis", 200)).toNanos();
     private static final AtomicLong CHECKS = new AtomicLong();
 
+    /** The pending joins by threads that are not processes. */
+    private static final Set<Watch> WATCHES = ConcurrentHashMap.newKeySet();
+    private static final ReentrantLock WATCHER_LOCK = new ReentrantLock();
+    /** The watcher thread, or null; written under WATCHER_LOCK. */
+    private static volatile Thread watcher;
+    /** Whether the watcher is parked without a timeout (a new watch must wake it). */
+    private static volatile boolean watcherIdle;
+    private static final int IDLE_TICKS = 5;
+
     static {
         Registry.setDetection(enabled);
     }
 
     private Detector() {}
+
+    /** One join by a thread that is not a process. */
+    private static final class Watch {
+        final CSPProcess process;
+        final Thread target;
+        final Thread joiner;
+        /** Set by the watcher before it interrupts the joiner. */
+        volatile DeadlockException deadlock;
+
+        Watch(CSPProcess process, Thread target, Thread joiner) {
+            this.process = process;
+            this.target = target;
+            this.joiner = joiner;
+        }
+    }
 
     /** Whether detection is on. */
     public static boolean enabled() {
@@ -63,6 +98,10 @@ public final class Detector {
             throw new IllegalArgumentException("the detection interval must be >= 1 ms, was " + d);
         }
         intervalNanos = ns;
+        Thread wt = watcher;
+        if (wt != null) {
+            LockSupport.unpark(wt); // re-arm its current tick with the new interval
+        }
     }
 
     /** The number of snapshots taken so far (for tests and benchmarks). */
@@ -88,26 +127,120 @@ public final class Detector {
             }
             return;
         }
-        Snapshot previous = null;
-        while (true) {
-            if (!enabled) {
-                t.join();
-                return;
-            }
-            if (t.join(Duration.ofNanos(intervalNanos))) {
-                return;
-            }
-            CHECKS.incrementAndGet();
-            Snapshot s = Snapshot.take();
-            if (s != null && previous != null && s.sameWaits(previous)
-                    && !Snapshot.outsideActivity(s) && stillTheSame(s) && t.isAlive()) {
-                Report r = Report.of(s, p);
-                JfrSupport.deadlock(r.text(), String.join(" -> ", r.cycle()), s.size());
-                s.terminateAll();
-                throw new DeadlockException(r.text(), r.cycle(), r.waits());
-            }
-            previous = s;
+        if (!enabled || !t.isAlive()) {
+            t.join();
+            return;
         }
+        Watch w = new Watch(p, t, Thread.currentThread());
+        WATCHES.add(w);
+        wakeWatcher();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            DeadlockException d = w.deadlock;
+            if (d != null) {
+                throw d;
+            }
+            throw e;
+        } finally {
+            WATCHES.remove(w);
+        }
+        DeadlockException d = w.deadlock;
+        if (d != null) {
+            // The process ended (terminated by the diagnosis) before the interrupt arrived.
+            Thread.interrupted();
+            throw d;
+        }
+    }
+
+    private static void wakeWatcher() {
+        Thread wt = watcher;
+        if (wt == null) {
+            WATCHER_LOCK.lock();
+            try {
+                if (watcher == null) {
+                    Thread n = new Thread(Detector::watch, "loomcsp-deadlock-watcher");
+                    n.setDaemon(true);
+                    watcher = n;
+                    n.start();
+                }
+            } finally {
+                WATCHER_LOCK.unlock();
+            }
+        } else if (watcherIdle) {
+            LockSupport.unpark(wt);
+        }
+    }
+
+    private static void watch() {
+        Snapshot previous = null;
+        int idleTicks = 0;
+        while (true) {
+            if (WATCHES.isEmpty()) {
+                previous = null;
+                if (++idleTicks >= IDLE_TICKS) {
+                    watcherIdle = true;
+                    if (WATCHES.isEmpty()) {
+                        LockSupport.park(Detector.class);
+                    }
+                    watcherIdle = false;
+                    idleTicks = 0;
+                    continue;
+                }
+            } else {
+                idleTicks = 0;
+            }
+            LockSupport.parkNanos(Detector.class, intervalNanos);
+            if (WATCHES.isEmpty() || !enabled) {
+                previous = null;
+                continue;
+            }
+            try {
+                previous = check(previous);
+            } catch (RuntimeException | Error e) {
+                // Never let diagnosis kill the watcher: forget this round and go on.
+                previous = null;
+            }
+        }
+    }
+
+    /** One tick: returns the snapshot to compare the next one with. */
+    private static Snapshot check(Snapshot previous) {
+        CHECKS.incrementAndGet();
+        Snapshot s = Snapshot.take();
+        if (s == null || previous == null || !s.sameWaits(previous)) {
+            return s;
+        }
+        Set<Thread> joiners = new HashSet<>();
+        for (Watch w : WATCHES) {
+            if (w.joiner.getState() != Thread.State.WAITING) {
+                return s; // a joiner about to wait, or just back from its join: it may act
+            }
+            joiners.add(w.joiner);
+        }
+        if (Snapshot.outsideActivity(s, joiners) || !stillTheSame(s)) {
+            return s;
+        }
+        boolean any = false;
+        for (Watch w : WATCHES) {
+            if (w.target.isAlive() && w.deadlock == null) {
+                Report r = Report.of(s, w.process);
+                w.deadlock = new DeadlockException(r.text(), r.cycle(), r.waits());
+                if (!any) {
+                    JfrSupport.deadlock(r.text(), String.join(" -> ", r.cycle()), s.size());
+                }
+                any = true;
+            }
+        }
+        if (any) {
+            s.terminateAll();
+            for (Watch w : WATCHES) {
+                if (w.deadlock != null) {
+                    w.joiner.interrupt();
+                }
+            }
+        }
+        return null;
     }
 
     /*

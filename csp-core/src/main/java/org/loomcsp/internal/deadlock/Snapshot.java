@@ -114,7 +114,7 @@ final class Snapshot {
      * thread other than the caller and the runtime's own, or a virtual thread running now (a
      * busy carrier thread).
      */
-    static boolean outsideActivity(Snapshot s) {
+    static boolean outsideActivity(Snapshot s, Set<Thread> joiners) {
         Set<Thread> mine = s.blocked.keySet();
         Set<ChannelCore> seen = new HashSet<>();
         for (Blocked b : s.blocked.values()) {
@@ -131,7 +131,7 @@ final class Snapshot {
         Thread me = Thread.currentThread();
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             Thread t = e.getKey();
-            if (t == me || mine.contains(t) || !t.isAlive()) {
+            if (t == me || mine.contains(t) || joiners.contains(t) || !t.isAlive()) {
                 continue;
             }
             Thread.State st = t.getState();

@@ -14,12 +14,26 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 /*
  * Design: a counter of live processes and one non-daemon platform thread, the keeper, that exists
- * while the counter is above zero. Only the 0 -> 1 transition touches the lock (to create the
- * keeper if there is none); the 1 -> 0 transition unparks the keeper, which lingers for LINGER_NS
- * before it exits so that a program that starts and joins processes one at a time does not pay
- * for a platform-thread creation per process. The decision to exit and the creation of a new
- * keeper are both made under the lock with a fresh read of the counter, so either the old keeper
- * sees the new process and stays, or the starter sees no keeper and makes one.
+ * while the counter is above zero (and lingers LINGER_NS after it drops to zero, so that a
+ * program that starts and joins processes one at a time does not create a platform thread per
+ * process).
+ *
+ * Start and end of a process must stay cheap (start-and-join of a trivial virtual process costs
+ * about a microsecond), so neither takes a lock nor makes a system call in the common case:
+ *  - processStarting: an atomic increment; only on 0 -> 1 it reads 'keeper' and, if there is
+ *    none, takes the lock to create one.
+ *  - processEnded: an atomic decrement; only on 1 -> 0, and only if the keeper is parked without
+ *    a timeout (state PARKED), it unparks it. A lingering keeper (timed park) re-reads the count
+ *    when its linger ends, so it needs no wake-up: at most one unpark per linger period.
+ * Races, resolved by writing before reading on both sides (volatile/atomic, so sequentially
+ * consistent):
+ *  - keeper about to park for good: it writes state = PARKED, then re-reads the count; an ender
+ *    decrements, then reads state. At least one sees the other: either the keeper sees 0 and
+ *    lingers, or the ender sees PARKED and unparks.
+ *  - keeper about to exit: under the lock it writes keeper = null, then re-reads the count and
+ *    restores itself if a process started; a starter increments, then reads keeper, and if it
+ *    sees null takes the lock to create one (after the old keeper has decided). So there is
+ *    always a keeper while the count is above zero.
  *
  * The cost of the lingering is that the JVM exits up to LINGER_NS after the last process ends.
  * Setting -Dcsp.keepAlive=false turns the whole mechanism off (processes are then daemons, as raw
@@ -31,23 +45,28 @@ public final class KeepAlive {
     private static final boolean ENABLED =
             !"false".equalsIgnoreCase(System.getProperty("csp.keepAlive", "true"));
 
+    private static final int LINGERING = 0;
+    private static final int PARKED = 1;
+
     private static final AtomicLong LIVE = new AtomicLong();
     private static final ReentrantLock LOCK = new ReentrantLock();
-    /** Guarded by LOCK for writes; read racily by enders, which only unpark it. */
+    /** Written under LOCK; read without it. */
     private static volatile Thread keeper;
+    /** Written by the keeper only. */
+    private static volatile int keeperState = LINGERING;
 
     private KeepAlive() {}
 
     /** Called just before a process's thread is started. */
     public static void processStarting() {
-        if (ENABLED && LIVE.getAndIncrement() == 0) {
+        if (ENABLED && LIVE.getAndIncrement() == 0 && keeper == null) {
             ensureKeeper();
         }
     }
 
     /** Called when a process's body has completely finished. */
     public static void processEnded() {
-        if (ENABLED && LIVE.decrementAndGet() == 0) {
+        if (ENABLED && LIVE.decrementAndGet() == 0 && keeperState == PARKED) {
             Thread k = keeper;
             if (k != null) {
                 LockSupport.unpark(k);
@@ -75,9 +94,14 @@ public final class KeepAlive {
     }
 
     private static void keep() {
+        Thread self = Thread.currentThread();
         while (true) {
             if (LIVE.get() > 0) {
-                LockSupport.park(KeepAlive.class);
+                keeperState = PARKED;
+                if (LIVE.get() > 0) {
+                    LockSupport.park(KeepAlive.class);
+                }
+                keeperState = LINGERING;
                 continue;
             }
             LockSupport.parkNanos(KeepAlive.class, LINGER_NS);
@@ -86,10 +110,14 @@ public final class KeepAlive {
             }
             LOCK.lock();
             try {
+                if (keeper != self) {
+                    return; // replaced (cannot happen today, but never keep two)
+                }
+                keeper = null;
                 if (LIVE.get() == 0) {
-                    keeper = null;
                     return;
                 }
+                keeper = self; // a process started meanwhile: stay
             } finally {
                 LOCK.unlock();
             }
