@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Runs the loomcsp JMH suite and writes csp-bench/target/bench/<timestamp>/{results.json,report.md,*.png}.
-#   csp-bench/run.sh            quick mode (~10 min on 2 cores)
+#   csp-bench/run.sh            quick mode (~7 min on 2 cores)
 #   csp-bench/run.sh --full     every parameter, 2 forks (hours)
 #   csp-bench/run.sh --headline  only the target comparisons, 2 forks x 5 iterations (~6 min)
 #   csp-bench/run.sh --include CommsTime   one scenario, its declared parameters, quick timing
