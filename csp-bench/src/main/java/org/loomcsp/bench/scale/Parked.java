@@ -1,0 +1,175 @@
+package org.loomcsp.bench.scale;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.loomcsp.Backend;
+import org.loomcsp.CSPProcess;
+import org.loomcsp.Channel;
+
+/**
+ * One measurement, run in its own JVM by {@link ScaleMain}: start N processes that each block
+ * reading a channel of their own, measure the heap they hold while parked, then wake and end
+ * them all.
+ *
+ * <p>Modes: {@code loomcsp-virtual}, {@code loomcsp-platform} (each a {@code CSPProcess} blocked
+ * in {@code Channel.read()}, ended by poisoning its channel); {@code raw-park} (a bare virtual
+ * thread in {@code LockSupport.park()}, ended by {@code unpark}); {@code raw-sq} (a virtual thread
+ * in {@code SynchronousQueue.take()} on a queue of its own, ended by {@code offer}).
+ */
+final class Parked {
+    private Parked() {}
+
+    /** The result line the parent parses. */
+    record Measurement(String mode, int n, double startMs, double windDownMs, double bytesPerProcess, long heapUsedMb,
+            long rssMb) {
+        String line() {
+            return String.format(Locale.ROOT, "RESULT mode=%s n=%d startMs=%.1f windDownMs=%.1f bytesPerProcess=%.0f heapUsedMb=%d rssMb=%d",
+                    mode, n, startMs, windDownMs, bytesPerProcess, heapUsedMb, rssMb);
+        }
+    }
+
+    static Measurement measure(String mode, int n) throws Exception {
+        long heap0 = settledHeap();
+        AtomicInteger arrived = new AtomicInteger();
+        long t0 = System.nanoTime();
+        Runnable wake;
+        Waiter join;
+        switch (mode) {
+            case "loomcsp-virtual", "loomcsp-platform" -> {
+                Backend b = mode.equals("loomcsp-virtual") ? Backend.VIRTUAL : Backend.PLATFORM;
+                List<Channel<Integer>> chans = new ArrayList<>(n);
+                List<CSPProcess> ps = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    Channel<Integer> c = new Channel<>();
+                    chans.add(c);
+                    ps.add(new CSPProcess(() -> {
+                        arrived.incrementAndGet();
+                        c.read(); // parks until poisoned; ChannelPoison ends the process quietly
+                    }, c).backend(b).start());
+                }
+                wake = () -> chans.forEach(Channel::poison);
+                join = () -> {
+                    for (CSPProcess p : ps) {
+                        p.join();
+                    }
+                };
+            }
+            case "raw-park" -> {
+                List<Thread> ts = new ArrayList<>(n);
+                boolean[] go = new boolean[1];
+                for (int i = 0; i < n; i++) {
+                    ts.add(Thread.ofVirtual().start(() -> {
+                        arrived.incrementAndGet();
+                        while (!isSet(go)) {
+                            LockSupport.park();
+                        }
+                    }));
+                }
+                wake = () -> {
+                    set(go);
+                    ts.forEach(LockSupport::unpark);
+                };
+                join = () -> {
+                    for (Thread t : ts) {
+                        t.join();
+                    }
+                };
+            }
+            case "raw-sq" -> {
+                List<Thread> ts = new ArrayList<>(n);
+                List<SynchronousQueue<Integer>> qs = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    SynchronousQueue<Integer> q = new SynchronousQueue<>();
+                    qs.add(q);
+                    ts.add(Thread.ofVirtual().start(() -> {
+                        arrived.incrementAndGet();
+                        try {
+                            q.take();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+                }
+                wake = () -> {
+                    Integer one = 1;
+                    for (SynchronousQueue<Integer> q : qs) {
+                        try {
+                            q.put(one);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                };
+                join = () -> {
+                    for (Thread t : ts) {
+                        t.join();
+                    }
+                };
+            }
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        }
+        while (arrived.get() < n) {
+            Thread.sleep(1);
+        }
+        long t1 = System.nanoTime();
+        Thread.sleep(200); // let the last arrivals reach their park
+        long heap1 = settledHeap();
+        long rss = rssMb();
+        long t2 = System.nanoTime();
+        wake.run();
+        join.await();
+        long t3 = System.nanoTime();
+        return new Measurement(mode, n, (t1 - t0) / 1e6, (t3 - t2) / 1e6, (heap1 - heap0) / (double) n,
+                heap1 >> 20, rss);
+    }
+
+    private interface Waiter {
+        void await() throws InterruptedException;
+    }
+
+    private static final java.lang.invoke.VarHandle AA = java.lang.invoke.MethodHandles.arrayElementVarHandle(boolean[].class);
+
+    private static boolean isSet(boolean[] flag) {
+        return (boolean) AA.getVolatile(flag, 0);
+    }
+
+    private static void set(boolean[] flag) {
+        AA.setVolatile(flag, 0, true);
+    }
+
+    /** Used heap after full GCs have stopped shrinking it. */
+    static long settledHeap() throws InterruptedException {
+        var mem = ManagementFactory.getMemoryMXBean();
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(50);
+            long used = mem.getHeapMemoryUsage().getUsed();
+            if (used >= last - (last >> 8)) {
+                return Math.min(used, last);
+            }
+            last = used;
+        }
+        return last;
+    }
+
+    static long rssMb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("\\D+", "")) >> 10;
+                }
+            }
+        } catch (Exception e) {
+            // not Linux
+        }
+        return -1;
+    }
+}

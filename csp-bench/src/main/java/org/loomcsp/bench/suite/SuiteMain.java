@@ -1,0 +1,124 @@
+package org.loomcsp.bench.suite;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.loomcsp.bench.report.Environment;
+import org.loomcsp.bench.report.JmhJson;
+import org.loomcsp.bench.report.ReportMain;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the whole JMH suite (or a quick subset) in one go, then writes the JMH JSON, the
+ * environment it ran in, and the Markdown report with charts, all in one directory.
+ *
+ * <p>quick: every scenario, the peers that matter for its targets, 1 fork, 1 x 1 s warm-up,
+ * 2 x 1 s measurement (about 6-8 minutes on 2 cores). full: every parameter the benchmark classes
+ * declare, with their own settings (2 forks, 3 x 2 s warm-up, 5 x 2 s measurement; hours).
+ */
+@Command(name = "bench-suite", mixinStandardHelpOptions = true, description = "Run the loomcsp JMH suite and write the report.")
+public final class SuiteMain implements Callable<Integer> {
+    enum Mode { quick, full }
+
+    @Option(names = "--mode", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Option(names = "--include", description = "Only benchmarks matching this JMH regex (e.g. CommsTime).")
+    String include;
+
+    @Option(names = "--out", description = "Output directory (default: target/bench/<timestamp>).")
+    Path out;
+
+    @Option(names = "--note", description = "A note to print at the top of the report (repeatable).")
+    List<String> notes = new ArrayList<>();
+
+    /** One Runner invocation: a benchmark regex and parameter overrides. */
+    record Run(String include, Map<String, String[]> params) {}
+
+    static final String P = "org.loomcsp.bench.";
+
+    static List<Run> runs(Mode mode) {
+        if (mode == Mode.full) {
+            return List.of(new Run(P + ".*Benchmark\\..*", Map.of()));
+        }
+        String[] both = {"1", "default"};
+        String[] core3 = {"loomcsp-virtual", "sq", "jox"};
+        return List.of(
+                new Run(P + "SpawnBenchmark.startJoin", Map.of()),
+                new Run(P + "SpawnBenchmark.par10k", Map.of("kind", new String[] {"loomcsp-virtual", "thread-virtual"})),
+                new Run(P + "StepBenchmark.*", Map.of()),
+                new Run(P + "RendezvousBenchmark.pingPong", Map.of("carriers", both)),
+                new Run(P + "CommsTimeBenchmark.seqDelta", Map.of("carriers", both)),
+                new Run(P + "CommsTimeBenchmark.parDelta",
+                        Map.of("impl", new String[] {"loomcsp-virtual", "sq", "jox", "jcsp"}, "carriers", both)),
+                new Run(P + "SelectBenchmark.select",
+                        Map.of("impl", new String[] {"loomcsp-virtual", "jox", "jcsp"}, "carriers", both)),
+                new Run(P + "ChainBenchmark.chain", Map.of("impl", core3, "carriers", both)),
+                new Run(P + "ParallelPairsBenchmark.pairs", Map.of("impl", core3, "carriers", both)),
+                new Run(P + "TokenRingBenchmark.ring", Map.of("impl", core3, "tokens", new String[] {"1"}, "carriers", both)));
+    }
+
+    /** Same heap for every fork; on JDK 23+ also silence JMH's own sun.misc.Unsafe warnings. */
+    static String[] forkArgs() {
+        return Runtime.version().feature() >= 23
+                ? new String[] {"-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"}
+                : new String[] {"-Xms2g", "-Xmx2g"};
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SuiteMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = out != null ? out
+                : Path.of("target", "bench", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        Environment env = Environment.here(mode.name(), notes);
+        List<Run> runs = include != null ? List.of(new Run(".*" + include + ".*", Map.of())) : runs(mode);
+
+        List<RunResult> all = new ArrayList<>();
+        for (Run run : runs) {
+            ChainedOptionsBuilder opts = new OptionsBuilder().include(run.include())
+                    .jvmArgsAppend(forkArgs())
+                    .shouldFailOnError(false);
+            if (mode == Mode.quick) {
+                opts.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+            }
+            run.params().forEach(opts::param);
+            Collection<RunResult> rs = new Runner(opts.build()).run();
+            all.addAll(rs);
+        }
+        env = env.withLoadAfter(Environment.loadAverage());
+
+        Path json = dir.resolve("results.json");
+        try (PrintStream ps = new PrintStream(Files.newOutputStream(json), true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(all);
+        }
+        env.write(dir.resolve("environment.json"));
+        Path md = ReportMain.generate(JmhJson.read(json), env, dir, true);
+        System.out.println();
+        System.out.println("JMH JSON:  " + json.toAbsolutePath());
+        System.out.println("Report:    " + md.toAbsolutePath());
+        return 0;
+    }
+
+}
