@@ -5,5 +5,8 @@
  * machinery that may change without notice.
  */
 module org.loomcsp {
+    requires jdk.jfr;
+
     exports org.loomcsp;
+    exports org.loomcsp.trace;
 }

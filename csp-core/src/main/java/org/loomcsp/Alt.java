@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.loomcsp.internal.channel.ChannelCore;
 import org.loomcsp.internal.channel.Selector;
+import org.loomcsp.internal.trace.Hooks;
 
 /**
  * Choice between guards: python-csp's {@code Alt}, occam's {@code ALT}, Go's {@code select}.
@@ -181,7 +182,21 @@ public final class Alt {
         lastSelected = guards.get(result.index);
         Object v = result.value;
         result.value = null;
+        if (Hooks.ON) {
+            traceSelection(v);
+        }
         return kinds[lastIndex] == Selector.SKIP ? Skip.SKIPPED : v;
+    }
+
+    private void traceSelection(Object v) {
+        byte k = kinds[lastIndex];
+        String dir = switch (k) {
+            case Selector.READ -> "read";
+            case Selector.WRITE -> "write";
+            case Selector.SKIP -> "skip";
+            default -> "timer";
+        };
+        Hooks.select(lastIndex, String.valueOf(lastSelected), cores[lastIndex], dir, v);
     }
 
     /** The guard selected last, or {@code null} before the first selection. */

@@ -2,6 +2,7 @@ package org.loomcsp;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.loomcsp.internal.trace.Registry;
 
 /**
  * A barrier: its enrolled processes {@linkplain #synchronise() synchronise} together, each
@@ -141,8 +142,15 @@ public final class Barrier {
     public void synchroniseWithN(int n) throws InterruptedException {
         lock.lock();
         try {
-            while (participants != n) {
-                enrolment.await();
+            if (participants != n) {
+                Registry.Waiting w = Registry.beginWait(Registry.Kind.BARRIER, this, generation);
+                try {
+                    while (participants != n) {
+                        enrolment.await();
+                    }
+                } finally {
+                    Registry.endWait(w);
+                }
             }
             arriveAndWait();
         } finally {
@@ -181,17 +189,22 @@ public final class Barrier {
             completePhase();
             return;
         }
-        while (generation == gen) {
-            try {
-                phaseDone.await();
-            } catch (InterruptedException e) {
-                if (generation != gen) {
-                    Thread.currentThread().interrupt();
-                    return;
+        Registry.Waiting w = Registry.beginWait(Registry.Kind.BARRIER, this, gen);
+        try {
+            while (generation == gen) {
+                try {
+                    phaseDone.await();
+                } catch (InterruptedException e) {
+                    if (generation != gen) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    arrived--;
+                    throw e;
                 }
-                arrived--;
-                throw e;
             }
+        } finally {
+            Registry.endWait(w);
         }
     }
 

@@ -9,7 +9,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.loomcsp.internal.exec.KeepAlive;
 import org.loomcsp.internal.exec.Launcher;
+import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.poison.Referents;
+import org.loomcsp.internal.trace.Hooks;
+import org.loomcsp.internal.trace.ProcessAccess;
+import org.loomcsp.internal.trace.Registry;
 
 /**
  * A CSP process: a piece of sequential code that runs concurrently with every other process and
@@ -196,9 +200,11 @@ public class CSPProcess {
             backend = b;
         }
         KeepAlive.processStarting();
+        Registry.starting();
         try {
             thread = Launcher.start(b, name, this::runOnOwnThread);
         } catch (Throwable t) {
+            Registry.startFailed();
             KeepAlive.processEnded();
             state = ENDED;
             throw t;
@@ -212,11 +218,14 @@ public class CSPProcess {
      * @throws ProcessFailedException if the body ended with an exception other than poison or
      *     termination
      * @throws IllegalStateException if the process was never started
+     * @throws DeadlockException if the caller is not itself a process and every live process
+     *     is blocked for good in CSP operations (see {@link DeadlockException}; detection can
+     *     be turned off with {@link Csp#setDeadlockDetection(boolean)})
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public void join() throws InterruptedException {
         Thread t = requireThread();
-        t.join();
+        Detector.join(this, t);
         rethrowFailure();
     }
 
@@ -373,6 +382,15 @@ public class CSPProcess {
         return new Seq(this, next);
     }
 
+    /** The constructor arguments and the objects given to uses(): what the process knows. */
+    final Object[] knownRoots() {
+        ConcurrentLinkedQueue<Object> r = registered;
+        if (r == null) {
+            return args;
+        }
+        return new Object[] {args, r.toArray()};
+    }
+
     /** The arguments given at construction (the channels the process knows, with uses()). */
     final Object[] args() {
         return args;
@@ -409,6 +427,11 @@ public class CSPProcess {
     }
 
     private void runOnOwnThread() {
+        boolean tracked = Registry.enter(this);
+        boolean poisoned = false;
+        if (Hooks.ON) {
+            Hooks.processStart(this);
+        }
         try {
             if (terminateRequested) {
                 terminated = true;
@@ -416,6 +439,7 @@ public class CSPProcess {
             }
             runBody();
         } catch (ChannelPoison p) {
+            poisoned = true;
             poisonKnownChannels();
         } catch (InterruptedException e) {
             if (terminateRequested) {
@@ -434,7 +458,12 @@ public class CSPProcess {
                 fail(t);
             }
         } finally {
+            if (Hooks.ON) {
+                Hooks.processEnd(this, outcome != null ? "failed" : terminated ? "terminated"
+                        : poisoned ? "poisoned" : "normal");
+            }
             state = ENDED;
+            Registry.exit(tracked);
             KeepAlive.processEnded();
         }
     }
@@ -504,6 +533,7 @@ public class CSPProcess {
             MethodHandles.Lookup l = MethodHandles.lookup();
             STATE = l.findVarHandle(CSPProcess.class, "state", int.class);
             REGISTERED = l.findVarHandle(CSPProcess.class, "registered", ConcurrentLinkedQueue.class);
+            ProcessAccess.set(new ProcessInternals());
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -104,7 +104,10 @@ public class CSPServer extends CSPProcess {
         return this;
     }
 
-    /** The number of steps completed so far. */
+    /**
+     * The number of steps completed so far: calls of {@code next()}, or calls of the step
+     * function (including the last one, which returned {@code false}).
+     */
     public long steps() {
         return (long) STEPS.getOpaque(this);
     }
@@ -124,10 +127,11 @@ public class CSPServer extends CSPProcess {
         long n = 0;
         long lastYield = System.nanoTime();
         while (!terminateRequested()) {
-            if (!s.step()) {
+            boolean goOn = s.step();
+            STEPS.setOpaque(this, ++n);
+            if (!goOn) {
                 break;
             }
-            STEPS.setOpaque(this, ++n);
             if (traceMode || StepScheduler.traceMode()) {
                 traced();
                 break;

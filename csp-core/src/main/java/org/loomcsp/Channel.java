@@ -3,6 +3,7 @@ package org.loomcsp;
 import java.time.Duration;
 import java.util.Objects;
 import org.loomcsp.internal.channel.ChannelCore;
+import org.loomcsp.internal.trace.Hooks;
 
 /**
  * A channel: the only way CSP processes share information.
@@ -77,36 +78,63 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T read() throws InterruptedException {
-        return (T) core.read(0);
+        Object v = core.read(0);
+        if (Hooks.ON) {
+            Hooks.read(core, v);
+        }
+        return (T) v;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public T read(Duration timeout) throws InterruptedException {
         Object v = core.read(deadline(timeout));
-        return v == ChannelCore.NONE ? null : (T) v;
+        if (v == ChannelCore.NONE) {
+            return null;
+        }
+        if (Hooks.ON) {
+            Hooks.read(core, v);
+        }
+        return (T) v;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public T tryRead() {
         Object v = core.tryRead();
-        return v == ChannelCore.NONE ? null : (T) v;
+        if (v == ChannelCore.NONE) {
+            return null;
+        }
+        if (Hooks.ON) {
+            Hooks.read(core, v);
+        }
+        return (T) v;
     }
 
     @Override
     public void write(T value) throws InterruptedException {
         core.write(requireValue(value), 0);
+        if (Hooks.ON) {
+            Hooks.write(core, value);
+        }
     }
 
     @Override
     public boolean write(T value, Duration timeout) throws InterruptedException {
-        return core.write(requireValue(value), deadline(timeout));
+        boolean ok = core.write(requireValue(value), deadline(timeout));
+        if (ok && Hooks.ON) {
+            Hooks.write(core, value);
+        }
+        return ok;
     }
 
     @Override
     public boolean tryWrite(T value) {
-        return core.tryWrite(requireValue(value));
+        boolean ok = core.tryWrite(requireValue(value));
+        if (ok && Hooks.ON) {
+            Hooks.write(core, value);
+        }
+        return ok;
     }
 
     @Override
@@ -120,6 +148,9 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
      */
     @Override
     public void poison() {
+        if (Hooks.ON && !core.isPoisoned()) {
+            Hooks.poison(core);
+        }
         core.poison();
     }
 

@@ -3,6 +3,8 @@ package org.loomcsp;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.time.Duration;
+import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.sched.StepScheduler;
 
 /**
@@ -144,5 +146,32 @@ public final class Csp {
     /** Whether global trace mode is on. */
     public static boolean traceMode() {
         return StepScheduler.traceMode();
+    }
+
+    /**
+     * Turns deadlock detection on or off (default: on, unless {@code
+     * -Dcsp.deadlockDetection=false}). When on, an untimed {@link CSPProcess#join()} by a thread
+     * that is not a process throws {@link DeadlockException} instead of hanging when every live
+     * process is blocked for good. Processes started while detection is off are never
+     * diagnosed, so a later deadlock that involves them is not reported.
+     */
+    public static void setDeadlockDetection(boolean on) {
+        Detector.setEnabled(on);
+    }
+
+    /** Whether deadlock detection is on. */
+    public static boolean deadlockDetection() {
+        return Detector.enabled();
+    }
+
+    /**
+     * Sets how long a joiner waits between two deadlock checks (default 200 ms, or {@code
+     * -Dcsp.deadlockDetection.intervalMillis}); a deadlock is reported after two consecutive
+     * checks that find the same waits, so between one and three intervals after it happens.
+     *
+     * @throws IllegalArgumentException if {@code interval} is below 1 ms
+     */
+    public static void setDeadlockDetectionInterval(Duration interval) {
+        Detector.setInterval(interval);
     }
 }

@@ -81,8 +81,8 @@ class AltTest {
     void timerGuardFiresAfterItsAlarm(Backend backend) throws Exception {
         Channel<Integer> c = new Channel<>();
         Timer t = new Timer();
-        t.setAlarm(Duration.ofMillis(30));
         long start = System.nanoTime();
+        t.setAlarm(Duration.ofMillis(30));
         Alt alt = new Alt(c, t);
         assertThat(alt.select()).isNull();
         assertThat(alt.lastSelected()).isSameAs(t);

@@ -28,11 +28,13 @@ class CSPServerTest {
     void stepServerStopsWhenTheStepSaysSo(Backend backend) throws Exception {
         int[] n = {0};
         List<Integer> out = new ArrayList<>();
-        new CSPServer(() -> {
+        CSPServer s = new CSPServer(() -> {
             out.add(n[0]++);
             return n[0] <= 1000;
-        }).run();
+        });
+        s.run();
         assertThat(out).hasSize(1001).endsWith(1000);
+        assertThat(s.steps()).isEqualTo(1001);
     }
 
     /** Trace mode runs exactly one step. */

@@ -1,6 +1,7 @@
 package org.loomcsp.tutorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.loomcsp.internal.exec.KeepAlive;
 
@@ -44,6 +46,9 @@ import org.loomcsp.internal.exec.KeepAlive;
  */
 class TutorialPagesTest {
 
+    /** How long one block may take to compile and run. */
+    static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(30);
+
     /** How long a block's processes may go on after its main returned. */
     static final int DRAIN_SECONDS = 10;
 
@@ -59,13 +64,32 @@ class TutorialPagesTest {
             List<Snippet> snippets = Snippet.parse(page);
             List<DynamicTest> tests = new ArrayList<>();
             for (Snippet s : snippets) {
+                // Dynamic tests are not covered by the global JUnit timeout: bound each one.
                 tests.add(DynamicTest.dynamicTest(s.displayName(), page.toUri(),
-                        () -> check(compiler, s)));
+                        () -> assertTimeoutPreemptively(BLOCK_TIMEOUT, () -> check(compiler, s),
+                                () -> s.displayName() + " did not finish in " + BLOCK_TIMEOUT
+                                        + " (a deadlock, or a process that never ends?)")));
             }
             nodes.add(DynamicContainer.dynamicContainer(page.getFileName().toString(),
                     page.toUri(), tests.stream()));
         }
         return nodes.stream();
+    }
+
+    /** The tutorial has its index and ten parts, and every part has Java blocks and exercises. */
+    @Test
+    void everyPartExistsWithJavaBlocksAndExercises() throws IOException {
+        List<Path> pages = tutorialPages();
+        assertThat(pages).anyMatch(p -> p.getFileName().toString().equals("index.md"));
+        for (int i = 1; i <= 10; i++) {
+            String prefix = String.format("part%02d-", i);
+            Path part = pages.stream()
+                    .filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("missing tutorial page " + prefix + "*.md"));
+            assertThat(Files.readString(part)).as(part + " has exercises").contains("## Exercises");
+            assertThat(Snippet.parse(part)).as(part + " has Java blocks").isNotEmpty();
+        }
     }
 
     private static List<Path> tutorialPages() throws IOException {

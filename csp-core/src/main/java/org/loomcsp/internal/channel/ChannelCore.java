@@ -66,8 +66,9 @@ public final class ChannelCore {
     private final ReentrantLock lock = new ReentrantLock();
     private final int capacity;
     private final Object[] buffer;
-    private final WaitQueue readers = new WaitQueue();
-    private final WaitQueue writers = new WaitQueue();
+    /** Package-private for WaitProbe (deadlock diagnosis), which reads them under the lock. */
+    final WaitQueue readers = new WaitQueue();
+    final WaitQueue writers = new WaitQueue();
     // Guarded by lock:
     private int head;
     private int count;

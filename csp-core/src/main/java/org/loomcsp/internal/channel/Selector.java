@@ -146,7 +146,7 @@ public final class Selector {
                 return;
             }
             // Nothing ready: wait on every enabled channel guard at once.
-            sync = new Sync(Thread.currentThread());
+            sync = new AltSync(Thread.currentThread(), kinds, cores, enabled);
             nodes = new Node[n];
             for (int i = 0; i < n; i++) {
                 if (!enabled[i]) {

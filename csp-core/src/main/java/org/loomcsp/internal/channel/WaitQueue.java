@@ -67,6 +67,11 @@ final class WaitQueue {
         return null;
     }
 
+    /** The first node (live or not), for WaitProbe's walk under the lock. */
+    Node head() {
+        return head;
+    }
+
     boolean isEmpty() {
         return head == null;
     }

@@ -1,0 +1,26 @@
+package org.loomcsp.internal.channel;
+
+/**
+ * The {@link Sync} of a waiting Alt, which also remembers the guards it waits on, so that
+ * deadlock diagnosis ({@link WaitProbe}) can say what a parked Alt is waiting for. The thread
+ * parks with this object as its park blocker.
+ */
+/*
+ * The arrays are the Alt's own (reused between selections). They are read by WaitProbe only while
+ * state == WAITING, during which the Alt is parked inside this very selection and does not touch
+ * them; a probe that races with the end of the selection sees state != WAITING afterwards and
+ * discards what it read.
+ */
+final class AltSync extends Sync {
+
+    final byte[] kinds;
+    final ChannelCore[] cores;
+    final boolean[] enabled;
+
+    AltSync(Thread waiter, byte[] kinds, ChannelCore[] cores, boolean[] enabled) {
+        super(waiter);
+        this.kinds = kinds;
+        this.cores = cores;
+        this.enabled = enabled;
+    }
+}

@@ -1,0 +1,104 @@
+package org.loomcsp.internal.channel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Read-only inspection of parked channel operations, for deadlock diagnosis. Nothing here is on a
+ * hot path: it is called only by a joiner that has already waited a whole detection interval.
+ */
+/*
+ * A thread parked in a plain read or write has its ChannelCore as park blocker (see
+ * ChannelCore.await); a thread parked in an Alt has its AltSync. From the blocker and the thread we
+ * find the undecided wait itself (the Node of a plain operation, the AltSync of an Alt): its
+ * identity changes with every new operation, so two probes that return the same token prove that
+ * the thread stayed in one single, still undecided, wait between them.
+ */
+public final class WaitProbe {
+
+    private WaitProbe() {}
+
+    /**
+     * What a parked thread waits on.
+     *
+     * @param token the identity of this particular wait (the same object while the wait lasts)
+     * @param reads the channels it waits to read from
+     * @param writes the channels it waits to write to
+     * @param alt whether the wait is an Alt
+     */
+    public record ChannelWait(Object token, List<ChannelCore> reads, List<ChannelCore> writes,
+            boolean alt) {}
+
+    /**
+     * The undecided channel wait of {@code thread}, whose park blocker is {@code blocker}, or
+     * {@code null} if the blocker is not a channel or an Alt, or the wait is already decided.
+     */
+    public static ChannelWait probe(Thread thread, Object blocker) {
+        if (blocker instanceof ChannelCore c) {
+            c.lock();
+            try {
+                Node n = find(c.readers, thread);
+                if (n != null) {
+                    return new ChannelWait(n, List.of(c), List.of(), false);
+                }
+                n = find(c.writers, thread);
+                if (n != null) {
+                    return new ChannelWait(n, List.of(), List.of(c), false);
+                }
+                return null;
+            } finally {
+                c.unlock();
+            }
+        }
+        if (blocker instanceof AltSync s && s.waiter == thread && s.isWaiting()) {
+            List<ChannelCore> reads = new ArrayList<>();
+            List<ChannelCore> writes = new ArrayList<>();
+            for (int i = 0; i < s.kinds.length; i++) {
+                if (!s.enabled[i]) {
+                    continue;
+                }
+                byte k = s.kinds[i];
+                if (k == Selector.READ) {
+                    reads.add(s.cores[i]);
+                } else if (k == Selector.WRITE) {
+                    writes.add(s.cores[i]);
+                } else if (k == Selector.SKIP || k == Selector.TIMER) {
+                    return null; // a Skip or a timer can fire by itself
+                }
+            }
+            return s.isWaiting() ? new ChannelWait(s, List.copyOf(reads), List.copyOf(writes), true)
+                    : null;
+        }
+        return null;
+    }
+
+    /** The threads with an undecided wait queued on {@code c} (readers and writers). */
+    public static List<Thread> waiters(ChannelCore c) {
+        List<Thread> out = new ArrayList<>();
+        c.lock();
+        try {
+            collect(c.readers, out);
+            collect(c.writers, out);
+        } finally {
+            c.unlock();
+        }
+        return out;
+    }
+
+    private static Node find(WaitQueue q, Thread thread) {
+        for (Node n = q.head(); n != null; n = n.next) {
+            if (n.owner == n && n.waiter == thread && n.isWaiting()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static void collect(WaitQueue q, List<Thread> out) {
+        for (Node n = q.head(); n != null; n = n.next) {
+            if (n.owner.isWaiting() && n.owner.waiter != null) {
+                out.add(n.owner.waiter);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.loomcsp.internal.deadlock;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.loomcsp.CSPProcess;
+import org.loomcsp.internal.channel.ChannelCore;
+import org.loomcsp.internal.trace.ProcessAccess;
+
+/**
+ * The human-readable diagnosis of a deadlock: what each blocked process waits on, and a cycle
+ * in the wait-for graph if there is one.
+ */
+/*
+ * Wait-for graph: an edge P -> Q, labelled with the wait, when P waits to read or write a channel
+ * that Q knows (constructor arguments or uses(), as for poison), when P joins Q, or when P waits
+ * on a barrier that Q knows and Q is not waiting on that barrier. The first cycle found by a
+ * depth-first search in pid order (starting from the joined process) is reported. Channels a
+ * process only captured in a lambda are unknown to this graph, hence "no known partner".
+ */
+record Report(String text, List<String> cycle, Map<String, String> waits) {
+
+    static Report of(Snapshot s, CSPProcess joined) {
+        List<Snapshot.Blocked> blocked = s.blocked();
+        ProcessAccess access = ProcessAccess.get();
+        Map<Object, List<CSPProcess>> knowers = new IdentityHashMap<>();
+        for (Snapshot.Blocked b : blocked) {
+            for (Object r : access.knownResources(b.process())) {
+                knowers.computeIfAbsent(r, k -> new ArrayList<>()).add(b.process());
+            }
+        }
+        Map<CSPProcess, Snapshot.Blocked> byProcess = new IdentityHashMap<>();
+        for (Snapshot.Blocked b : blocked) {
+            byProcess.put(b.process(), b);
+        }
+        Map<CSPProcess, List<Edge>> edges = new IdentityHashMap<>();
+        Map<String, String> waits = new LinkedHashMap<>();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Deadlock: all ").append(blocked.size())
+                .append(" live processes are blocked in CSP operations and nothing else can"
+                        + " make them move.\nBlocked processes:\n");
+        for (Snapshot.Blocked b : blocked) {
+            List<Edge> out = new ArrayList<>();
+            String what = describe(b, knowers, byProcess, out);
+            edges.put(b.process(), out);
+            waits.put(b.process().getName(), what);
+            sb.append("  ").append(b.process().getName()).append(" (pid ")
+                    .append(b.process().getPid()).append("): ").append(what).append('\n');
+        }
+        List<Edge> cycle = findCycle(blocked, joined, edges);
+        List<String> names = new ArrayList<>();
+        if (cycle != null) {
+            sb.append("Cycle: ");
+            for (Edge e : cycle) {
+                names.add(e.from.getName());
+                sb.append(e.from.getName()).append(" --").append(e.label).append("--> ");
+            }
+            sb.append(cycle.get(0).from.getName()).append('\n');
+        } else {
+            sb.append("No cycle among known partners: some process waits on a channel that no"
+                    + " other live process knows (its partner ended, or the channel was captured"
+                    + " by a lambda instead of being passed as an argument or to uses()).\n");
+        }
+        return new Report(sb.toString(), List.copyOf(names), waits);
+    }
+
+    private record Edge(CSPProcess from, CSPProcess to, String label) {}
+
+    private static String describe(Snapshot.Blocked b, Map<Object, List<CSPProcess>> knowers,
+            Map<CSPProcess, Snapshot.Blocked> byProcess, List<Edge> out) {
+        CSPProcess p = b.process();
+        switch (b.kind()) {
+            case "join" -> {
+                CSPProcess t = (CSPProcess) b.target();
+                if (byProcess.containsKey(t)) {
+                    out.add(new Edge(p, t, "joins"));
+                }
+                return "waits for process " + t.getName() + " to end (join)";
+            }
+            case "barrier" -> {
+                for (CSPProcess q : knowers.getOrDefault(b.target(), List.of())) {
+                    Snapshot.Blocked qb = byProcess.get(q);
+                    if (q != p && qb != null && qb.target() != b.target()) {
+                        out.add(new Edge(p, q, "barrier"));
+                    }
+                }
+                return "waits on " + b.target() + " for the other participants";
+            }
+            default -> {
+                List<String> parts = new ArrayList<>();
+                for (ChannelCore c : b.reads()) {
+                    parts.add("read from " + c.name() + partners(p, c, "read " + c.name(),
+                            knowers, out));
+                }
+                for (ChannelCore c : b.writes()) {
+                    parts.add("write to " + c.name() + partners(p, c, "write " + c.name(),
+                            knowers, out));
+                }
+                return (b.kind().equals("alt") ? "Alt waits to " + String.join(" or ", parts)
+                        : "waits to " + parts.get(0));
+            }
+        }
+    }
+
+    private static String partners(CSPProcess p, ChannelCore c, String label,
+            Map<Object, List<CSPProcess>> knowers, List<Edge> out) {
+        List<String> names = new ArrayList<>();
+        for (CSPProcess q : knowers.getOrDefault(c, List.of())) {
+            if (q != p) {
+                names.add(q.getName());
+                out.add(new Edge(p, q, label));
+            }
+        }
+        return names.isEmpty() ? " [no other live process knows it]"
+                : " [known to " + String.join(", ", names) + "]";
+    }
+
+    private static List<Edge> findCycle(List<Snapshot.Blocked> blocked, CSPProcess joined,
+            Map<CSPProcess, List<Edge>> edges) {
+        List<CSPProcess> order = new ArrayList<>();
+        if (edges.containsKey(joined)) {
+            order.add(joined);
+        }
+        for (Snapshot.Blocked b : blocked) {
+            if (b.process() != joined) {
+                order.add(b.process());
+            }
+        }
+        Map<CSPProcess, Integer> colour = new HashMap<>();
+        for (CSPProcess start : order) {
+            if (colour.getOrDefault(start, 0) == 0) {
+                List<Edge> path = new ArrayList<>();
+                List<Edge> c = dfs(start, edges, colour, path);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Edge> dfs(CSPProcess p, Map<CSPProcess, List<Edge>> edges,
+            Map<CSPProcess, Integer> colour, List<Edge> path) {
+        colour.put(p, 1);
+        for (Edge e : edges.getOrDefault(p, List.of())) {
+            int c = colour.getOrDefault(e.to, 0);
+            if (c == 1) {
+                int i = 0;
+                while (i < path.size() && path.get(i).from != e.to) {
+                    i++;
+                }
+                List<Edge> cycle = new ArrayList<>(path.subList(i, path.size()));
+                cycle.add(e);
+                return cycle;
+            }
+            if (c == 0) {
+                path.add(e);
+                List<Edge> r = dfs(e.to, edges, colour, path);
+                if (r != null) {
+                    return r;
+                }
+                path.remove(path.size() - 1);
+            }
+        }
+        colour.put(p, 2);
+        return null;
+    }
+}

@@ -1,0 +1,198 @@
+package org.loomcsp.internal.deadlock;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.loomcsp.Barrier;
+import org.loomcsp.CSPProcess;
+import org.loomcsp.internal.channel.ChannelCore;
+import org.loomcsp.internal.channel.WaitProbe;
+import org.loomcsp.internal.trace.Registry;
+
+/**
+ * What every live process waits on at one moment, if every one of them is in a CSP wait; see
+ * {@link Detector}.
+ */
+/*
+ * take() returns null as soon as it meets a reason to think the program may still move:
+ *   - a process started but not tracked or not yet running (STARTED != LIVE.size());
+ *   - a process thread not in state WAITING (running, runnable, sleeping, a timed wait such as
+ *     Timer.sleep, a timed read or an Alt with a timer: TIMED_WAITING; a monitor: BLOCKED);
+ *   - a WAITING process whose wait is not a CSP one (I/O, a lock, a queue: its park blocker is
+ *     not a channel or an Alt and it has no join/barrier record);
+ *   - a CSP wait already decided (a partner completed it; the thread is about to wake);
+ *   - a barrier wait whose phase has moved on, or a join of a process that has ended.
+ * The state is read before and after the probe, so a thread that woke meanwhile is caught.
+ */
+final class Snapshot {
+
+    /** One blocked process. */
+    record Blocked(CSPProcess process, Thread thread, Object token, String kind,
+            List<ChannelCore> reads, List<ChannelCore> writes, Object target) {
+
+        List<ChannelCore> channels() {
+            List<ChannelCore> all = new ArrayList<>(reads);
+            all.addAll(writes);
+            return all;
+        }
+    }
+
+    private final Map<Thread, Blocked> blocked;
+
+    private Snapshot(Map<Thread, Blocked> blocked) {
+        this.blocked = blocked;
+    }
+
+    static Snapshot take() {
+        long started = Registry.startedCount();
+        Map<Thread, CSPProcess> live = Registry.liveSnapshot();
+        if (live.isEmpty() || live.size() != started) {
+            return null;
+        }
+        Map<Thread, Blocked> out = new java.util.HashMap<>();
+        for (Map.Entry<Thread, CSPProcess> e : live.entrySet()) {
+            Thread t = e.getKey();
+            CSPProcess p = e.getValue();
+            if (t.getState() != Thread.State.WAITING) {
+                return null;
+            }
+            Blocked b;
+            Registry.Waiting w = Registry.waitOf(t);
+            if (w != null) {
+                if (w.kind() == Registry.Kind.JOIN) {
+                    CSPProcess target = (CSPProcess) w.target();
+                    if (!target.isAlive()) {
+                        return null;
+                    }
+                    b = new Blocked(p, t, w, "join", List.of(), List.of(), target);
+                } else {
+                    Barrier barrier = (Barrier) w.target();
+                    if (barrier.phase() != w.phase()) {
+                        return null;
+                    }
+                    b = new Blocked(p, t, w, "barrier", List.of(), List.of(), barrier);
+                }
+            } else {
+                WaitProbe.ChannelWait cw = WaitProbe.probe(t, LockSupport.getBlocker(t));
+                if (cw == null) {
+                    return null;
+                }
+                b = new Blocked(p, t, cw.token(), cw.alt() ? "alt" : "channel", cw.reads(),
+                        cw.writes(), null);
+            }
+            if (t.getState() != Thread.State.WAITING) {
+                return null;
+            }
+            out.put(t, b);
+        }
+        if (Registry.startedCount() != started) {
+            return null;
+        }
+        return new Snapshot(out);
+    }
+
+    /** Whether both snapshots hold the same threads in the very same waits. */
+    boolean sameWaits(Snapshot other) {
+        if (!blocked.keySet().equals(other.blocked.keySet())) {
+            return false;
+        }
+        for (Map.Entry<Thread, Blocked> e : blocked.entrySet()) {
+            if (other.blocked.get(e.getKey()).token() != e.getValue().token()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether something outside the blocked processes could still end their waits: a thread
+     * that is not one of them queued on one of their channels, a live non-daemon platform
+     * thread other than the caller and the runtime's own, or a virtual thread running now (a
+     * busy carrier thread).
+     */
+    static boolean outsideActivity(Snapshot s) {
+        Set<Thread> mine = s.blocked.keySet();
+        Set<ChannelCore> seen = new HashSet<>();
+        for (Blocked b : s.blocked.values()) {
+            for (ChannelCore c : b.channels()) {
+                if (seen.add(c)) {
+                    for (Thread w : WaitProbe.waiters(c)) {
+                        if (!mine.contains(w)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        Thread me = Thread.currentThread();
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            Thread t = e.getKey();
+            if (t == me || mine.contains(t) || !t.isAlive()) {
+                continue;
+            }
+            Thread.State st = t.getState();
+            if (st == Thread.State.TERMINATED) {
+                continue;
+            }
+            if (t.getClass().getName().equals("jdk.internal.misc.CarrierThread")) {
+                if (st == Thread.State.RUNNABLE && mounts(e.getValue())) {
+                    return true; // some virtual thread is running now
+                }
+                continue;
+            }
+            if (t.isDaemon() || t.getName().equals("DestroyJavaVM")
+                    || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(e.getValue())) {
+                continue;
+            }
+            return true; // a non-daemon application thread that may still act
+        }
+        return false;
+    }
+
+    /**
+     * Whether the stack is that of an idle executor or fork-join worker, which acts only when
+     * some other thread gives it work.
+     */
+    private static boolean idlePoolWorker(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            String m = f.getClassName() + "." + f.getMethodName();
+            if (m.equals("java.util.concurrent.ThreadPoolExecutor.getTask")
+                    || m.equals("java.util.concurrent.ForkJoinPool.awaitWork")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mounts(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            if ("java.lang.VirtualThread".equals(f.getClassName())
+                    || "jdk.internal.vm.Continuation".equals(f.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The blocked processes, by pid. */
+    List<Blocked> blocked() {
+        List<Blocked> l = new ArrayList<>(blocked.values());
+        l.sort(Comparator.comparingLong(b -> b.process().getPid()));
+        return l;
+    }
+
+    int size() {
+        return blocked.size();
+    }
+
+    /** Terminates every blocked process, so that the program (and the JVM) can end. */
+    void terminateAll() {
+        for (Blocked b : blocked.values()) {
+            b.process().terminate();
+        }
+    }
+}

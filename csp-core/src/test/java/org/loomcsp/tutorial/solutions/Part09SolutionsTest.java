@@ -1,0 +1,33 @@
+package org.loomcsp.tutorial.solutions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.loomcsp.Csp.process;
+
+import java.time.Duration;
+import org.loomcsp.Backend;
+import org.loomcsp.CSPProcess;
+import org.loomcsp.Channel;
+import org.loomcsp.testing.BackendTest;
+
+class Part09SolutionsTest {
+
+    /** Exercise 1: the watchdog passes a quick process and terminates a stuck one. */
+    @BackendTest
+    void watchdogTerminatesStuckProcesses(Backend backend) throws Exception {
+        assertThat(Part09Solutions.finishesWithin(process(() -> { }), Duration.ofSeconds(30)))
+                .isTrue();
+        Channel<Integer> never = new Channel<>();
+        CSPProcess stuck = process(() -> never.read(), never);
+        assertThat(Part09Solutions.finishesWithin(stuck, Duration.ofMillis(20))).isFalse();
+        assertThat(stuck.isAlive()).isFalse();
+        assertThat(stuck.wasTerminated()).isTrue();
+    }
+
+    /** Exercise 2: the fixed exchange ends with each side holding the other's value. */
+    @BackendTest
+    void fixedExchangeEnds(Backend backend) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            assertThat(Part09Solutions.exchange()).containsExactly(2, 1);
+        }
+    }
+}
