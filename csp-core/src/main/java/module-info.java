@@ -8,5 +8,8 @@ module org.loomcsp {
     requires jdk.jfr;
 
     exports org.loomcsp;
+    exports org.loomcsp.builtins;
+    exports org.loomcsp.builtins.dsp;
+    exports org.loomcsp.patterns;
     exports org.loomcsp.trace;
 }

@@ -11,9 +11,10 @@ import java.util.Map;
  *
  * <p>The {@linkplain #getMessage() message} is the report: for each blocked process, what it
  * waits on (which channel and direction, which Alt guards, barrier or join) and which other
- * processes know that channel; then a cycle of the wait-for graph when there is one. Before the
- * exception is thrown the blocked processes are {@linkplain CSPProcess#terminate() terminated},
- * so that the program, and the JVM, can end.
+ * processes know that channel; then a cycle of the wait-for graph when there is one. Just before
+ * the exception is thrown, every blocked process is asked to {@linkplain CSPProcess#terminate()
+ * terminate}, so that the program, and the JVM, can end; they end shortly after (join them if you
+ * need them gone).
  *
  * <p>The exact rule, and what it cannot see, is in {@code docs/tracing.md} and {@code
  * docs/adr/0020-deadlock-detection.md}. Detection is on by default; turn it off with {@code

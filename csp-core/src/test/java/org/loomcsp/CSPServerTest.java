@@ -68,12 +68,15 @@ class CSPServerTest {
         for (int i = 0; i < Runtime.getRuntime().availableProcessors() + 1; i++) {
             busy.add((CSPServer) new CSPServer(() -> true).start());
         }
-        AtomicBoolean ran = new AtomicBoolean();
-        new CSPProcess(() -> ran.set(true)).run();
-        assertThat(ran).isTrue();
-        busy.forEach(CSPProcess::terminate);
-        for (CSPServer b : busy) {
-            b.join();
+        try {
+            AtomicBoolean ran = new AtomicBoolean();
+            new CSPProcess(() -> ran.set(true)).run();
+            assertThat(ran).isTrue();
+        } finally {
+            busy.forEach(CSPProcess::terminate);
+            for (CSPServer b : busy) {
+                b.join();
+            }
         }
     }
 

@@ -252,6 +252,36 @@ class DeadlockDetectionTest {
         assertThat(got[0]).isEqualTo("hello");
     }
 
+    /**
+     * An outside thread that completes a wait and ends between the detector's snapshot and its
+     * look at the other threads is not mistaken for "nothing can move" (a race found under load:
+     * the waits are probed again after the thread check).
+     */
+    @BackendTest
+    void outsideWriterThatEndsRightAfterACheckIsNotReported(Backend backend) throws Exception {
+        Csp.setDeadlockDetectionInterval(Duration.ofMillis(1));
+        for (int round = 0; round < 60; round++) {
+            Channel<String> c = new Channel<>("from-outside");
+            String[] got = new String[1];
+            CSPProcess reader = new CSPProcess("reader", () -> got[0] = c.read(), c);
+            long before = Detector.checks();
+            Thread outside = new Thread(() -> {
+                Awaitility.await().pollInterval(Duration.ofMillis(1))
+                        .until(() -> Detector.checks() > before + 2);
+                try {
+                    c.write("hello");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "outside-writer");
+            reader.start();
+            outside.start();
+            reader.join();
+            outside.join();
+            assertThat(got[0]).isEqualTo("hello");
+        }
+    }
+
     /** A process reading a channel whose writer ended is reported with "no other live process". */
     @BackendTest
     void lonelyReaderIsReportedWithoutACycle(Backend backend) {

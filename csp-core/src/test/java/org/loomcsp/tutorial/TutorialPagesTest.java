@@ -1,7 +1,6 @@
 package org.loomcsp.tutorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DynamicContainer;
@@ -52,6 +56,14 @@ class TutorialPagesTest {
     /** How long a block's processes may go on after its main returned. */
     static final int DRAIN_SECONDS = 10;
 
+    /** Interrupts a block that runs too long; a daemon, so invisible to deadlock detection. */
+    private static final ScheduledExecutorService WATCHDOG =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tutorial-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
     private static final Path PAGES = Path.of("..", "docs", "tutorial");
 
     /** One dynamic test per Java block, grouped by page. */
@@ -64,11 +76,8 @@ class TutorialPagesTest {
             List<Snippet> snippets = Snippet.parse(page);
             List<DynamicTest> tests = new ArrayList<>();
             for (Snippet s : snippets) {
-                // Dynamic tests are not covered by the global JUnit timeout: bound each one.
                 tests.add(DynamicTest.dynamicTest(s.displayName(), page.toUri(),
-                        () -> assertTimeoutPreemptively(BLOCK_TIMEOUT, () -> check(compiler, s),
-                                () -> s.displayName() + " did not finish in " + BLOCK_TIMEOUT
-                                        + " (a deadlock, or a process that never ends?)")));
+                        () -> checkWithinTimeout(compiler, s)));
             }
             nodes.add(DynamicContainer.dynamicContainer(page.getFileName().toString(),
                     page.toUri(), tests.stream()));
@@ -97,6 +106,40 @@ class TutorialPagesTest {
                 .isDirectory();
         try (Stream<Path> s = Files.list(PAGES)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    /*
+     * Dynamic tests are not covered by the global JUnit timeout, so each block is bounded here.
+     * Not with assertTimeoutPreemptively: that runs the block on another thread while the JUnit
+     * thread, a non-daemon platform thread, waits for it, and the deadlock detector rightly
+     * counts such a thread as one that may still act, so a block that shows DeadlockException
+     * (part 9) would hang instead. The block runs on the JUnit thread; a daemon watchdog
+     * interrupts it if it takes too long, which ends a join, read or write that hangs.
+     */
+    private static void checkWithinTimeout(SnippetCompiler compiler, Snippet s) throws Throwable {
+        Thread runner = Thread.currentThread();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            runner.interrupt();
+        }, BLOCK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            check(compiler, s);
+        } catch (Throwable t) {
+            if (timedOut.get()) {
+                throw new AssertionError(s.displayName() + " did not finish in " + BLOCK_TIMEOUT
+                        + " (a deadlock, or a process that never ends?)", t);
+            }
+            throw t;
+        } finally {
+            alarm.cancel(false);
+            if (timedOut.get()) {
+                Thread.interrupted(); // do not leak the watchdog's interrupt into the next block
+            }
+        }
+        if (timedOut.get()) {
+            throw new AssertionError(s.displayName() + " did not finish in " + BLOCK_TIMEOUT);
         }
     }
 

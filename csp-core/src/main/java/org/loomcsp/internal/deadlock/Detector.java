@@ -100,7 +100,7 @@ public final class Detector {
             CHECKS.incrementAndGet();
             Snapshot s = Snapshot.take();
             if (s != null && previous != null && s.sameWaits(previous)
-                    && !Snapshot.outsideActivity(s) && t.isAlive()) {
+                    && !Snapshot.outsideActivity(s) && stillTheSame(s) && t.isAlive()) {
                 Report r = Report.of(s, p);
                 JfrSupport.deadlock(r.text(), String.join(" -> ", r.cycle()), s.size());
                 s.terminateAll();
@@ -108,5 +108,17 @@ public final class Detector {
             }
             previous = s;
         }
+    }
+
+    /*
+     * The outside-activity check looks at threads *after* the snapshot was taken: a thread that
+     * completed one of the waits and then ended in between is no longer there to be seen. So
+     * once no outside thread is found, the waits are probed once more: any wait decided
+     * meanwhile (by a thread that has since ended) shows up as a changed or missing token. A
+     * thread still alive at the activity check vetoes the diagnosis by itself.
+     */
+    private static boolean stillTheSame(Snapshot s) {
+        Snapshot again = Snapshot.take();
+        return again != null && again.sameWaits(s);
     }
 }

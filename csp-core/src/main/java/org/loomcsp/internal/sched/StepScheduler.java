@@ -32,6 +32,9 @@ public final class StepScheduler {
     public static final long QUANTUM_NS = TimeUnit.MICROSECONDS.toNanos(
             Long.getLong("csp.server.quantumMicros", 1_000));
 
+    /** How long a busy virtual-thread server parks at a yield point (re-enters via the timer). */
+    static final long GIVE_WAY_NS = 1_000;
+
     private static volatile boolean traceMode;
 
     private StepScheduler() {}
@@ -45,10 +48,29 @@ public final class StepScheduler {
     public static long maybeYield(long lastYield) {
         long now = System.nanoTime();
         if (now - lastYield >= QUANTUM_NS) {
-            Thread.yield();
+            giveWay();
             return System.nanoTime();
         }
         return lastYield;
+    }
+
+    /**
+     * Lets every other runnable process run before this one goes on.
+     *
+     * <p>On a virtual thread, {@code Thread.yield()} is not enough: it puts the thread back on
+     * its carrier's local queue whenever that queue is not empty, and a carrier drains its local
+     * queue before it looks at new submissions, so two busy servers sharing a carrier would take
+     * turns for ever while a newly started process (submitted to the pool's shared queue) never
+     * ran. A timed park of {@link #GIVE_WAY_NS} instead re-enters the thread through the
+     * scheduler's timer, i.e. at the back of the shared queue, behind everything that was
+     * already waiting. On a platform thread (time-sliced by the OS) a plain yield suffices.
+     */
+    static void giveWay() {
+        if (Thread.currentThread().isVirtual()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(GIVE_WAY_NS);
+        } else {
+            Thread.yield();
+        }
     }
 
     /** Whether global trace mode is on: servers run exactly one step and end. */

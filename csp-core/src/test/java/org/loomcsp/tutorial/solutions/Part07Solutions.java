@@ -1,13 +1,22 @@
 package org.loomcsp.tutorial.solutions;
 
 import static org.loomcsp.Csp.forever;
+import static org.loomcsp.Csp.par;
+import static org.loomcsp.Csp.process;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.loomcsp.Alt;
+import org.loomcsp.CSPProcess;
 import org.loomcsp.CSPServer;
+import org.loomcsp.Channel;
 import org.loomcsp.ChannelInput;
 import org.loomcsp.ChannelOutput;
 import org.loomcsp.Timer;
+import org.loomcsp.builtins.Delta2;
+import org.loomcsp.builtins.Prefix;
+import org.loomcsp.builtins.Succ;
 
 /** Solutions to the exercises of tutorial part 7 (builtin guards and processes). */
 public final class Part07Solutions {
@@ -54,6 +63,27 @@ public final class Part07Solutions {
             out2.write(v);
             return true;
         }, in, out1, out2);
+    }
+
+    /**
+     * Exercise 3: commstime from the library's Prefix, Delta2 and Succ; the consumer reads
+     * {@code n} values and poisons its channel, which shuts the whole ring down. Returns what
+     * the consumer read.
+     */
+    public static List<Long> commstimeFromLibrary(int n) throws InterruptedException {
+        Channel<Long> a = new Channel<>("a");
+        Channel<Long> b = new Channel<>("b");
+        Channel<Long> c = new Channel<>("c");
+        Channel<Long> d = new Channel<>("d");
+        List<Long> got = new ArrayList<>();
+        CSPProcess consumer = process(() -> {
+            for (int i = 0; i < n; i++) {
+                got.add(d.read());
+            }
+            d.poison();
+        }, d);
+        par(new Prefix<>(c, a, 0L), new Delta2<>(a, b, d), new Succ<>(b, c), consumer).run();
+        return got;
     }
 
     /**

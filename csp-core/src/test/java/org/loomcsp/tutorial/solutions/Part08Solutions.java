@@ -10,6 +10,7 @@ import org.loomcsp.CSPProcess;
 import org.loomcsp.CSPServer;
 import org.loomcsp.Channel;
 import org.loomcsp.Par;
+import org.loomcsp.patterns.TokenRing;
 
 /** Solutions to the exercises of tutorial part 8 (design patterns). */
 public final class Part08Solutions {
@@ -95,5 +96,35 @@ public final class Part08Solutions {
         }, jobs, results));
         new Par(farm).run();
         return ordered;
+    }
+
+    /**
+     * Exercise 3: a {@link TokenRing} of {@code size} nodes and {@code tokens} tokens in which
+     * every node relays {@code rounds} times, adding one; returns, for each holder in index
+     * order, the value of the last token it read.
+     */
+    public static List<Integer> lastTokens(int size, int tokens, int rounds)
+            throws InterruptedException {
+        int[] last = new int[size];
+        new TokenRing<Integer>(node -> process(() -> {
+            if (node.holdsToken()) {
+                node.out().write(0);
+                for (int i = 1; i < rounds; i++) {
+                    node.out().write(node.in().read() + 1);
+                }
+                last[node.index()] = node.in().read();
+            } else {
+                for (int i = 0; i < rounds; i++) {
+                    node.out().write(node.in().read() + 1);
+                }
+            }
+        }, node.in(), node.out()), size, tokens).run();
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (TokenRing.holdsToken(i, size, tokens)) {
+                values.add(last[i]);
+            }
+        }
+        return values;
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.loomcsp.Alt;
 import org.loomcsp.CSPProcess;
 import org.loomcsp.Channel;
+import org.loomcsp.trace.TraceModel;
+import org.loomcsp.trace.Tracer;
 
 /** Solutions to the exercises of tutorial part 9 (debugging). */
 public final class Part09Solutions {
@@ -48,5 +50,26 @@ public final class Part09Solutions {
         }, ab, ba);
         par(a, b).run();
         return got;
+    }
+
+    /**
+     * Exercise 3: the fixed exchange (b reads first) run under an in-memory {@link Tracer};
+     * returns the model of the run.
+     */
+    public static TraceModel tracedExchange() throws InterruptedException {
+        Channel<Integer> ab = new Channel<>("a->b");
+        Channel<Integer> ba = new Channel<>("b->a");
+        CSPProcess a = process(() -> {
+            ab.write(1);
+            ba.read();
+        }, ab, ba).name("a");
+        CSPProcess b = process(() -> {
+            ab.read();
+            ba.write(2);
+        }, ab, ba).name("b");
+        try (Tracer tracer = Tracer.startInMemory()) {
+            par(a, b).name("exchange").run();
+            return tracer.model();
+        }
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.loomcsp.Csp.process;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.loomcsp.Backend;
 import org.loomcsp.CSPProcess;
 import org.loomcsp.Channel;
 import org.loomcsp.testing.BackendTest;
+import org.loomcsp.trace.TraceModel;
 
 class Part09SolutionsTest {
 
@@ -29,5 +32,17 @@ class Part09SolutionsTest {
         for (int i = 0; i < 50; i++) {
             assertThat(Part09Solutions.exchange()).containsExactly(2, 1);
         }
+    }
+
+    /** Exercise 3: the trace of the fixed exchange shows one write and one read per side. */
+    @BackendTest
+    void traceShowsEachSideWritingOnceAndReadingOnce(Backend backend) throws Exception {
+        TraceModel model = Part09Solutions.tracedExchange();
+        Map<String, TraceModel.ProcessInfo> byName = model.processes().stream()
+                .collect(Collectors.toMap(TraceModel.ProcessInfo::name, p -> p));
+        assertThat(byName.get("a").channelEvents()).containsExactly("a->b!", "b->a?");
+        assertThat(byName.get("b").channelEvents()).containsExactly("a->b?", "b->a!");
+        assertThat(byName.get("a").outcome()).isEqualTo("normal");
+        assertThat(byName.get("b").outcome()).isEqualTo("normal");
     }
 }

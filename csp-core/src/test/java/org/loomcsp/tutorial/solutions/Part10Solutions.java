@@ -1,6 +1,5 @@
 package org.loomcsp.tutorial.solutions;
 
-import static org.loomcsp.Csp.forever;
 import static org.loomcsp.Csp.par;
 import static org.loomcsp.Csp.process;
 
@@ -11,46 +10,26 @@ import org.loomcsp.Channel;
 import org.loomcsp.ChannelInput;
 import org.loomcsp.ChannelOutput;
 import org.loomcsp.Timer;
+import org.loomcsp.builtins.Delta2;
+import org.loomcsp.builtins.Plus;
+import org.loomcsp.builtins.Prefix;
 
 /** Solutions to the exercises of tutorial part 10 (dataflow and reactive programs). */
 public final class Part10Solutions {
 
     private Part10Solutions() {}
 
-    static <T> CSPProcess prefix(T first, ChannelInput<T> in, ChannelOutput<T> out) {
-        return process(() -> {
-            out.write(first);
-            while (true) {
-                out.write(in.read());
-            }
-        }, in, out);
-    }
-
-    static <T> CSPProcess delta2(ChannelInput<T> in, ChannelOutput<T> out1, ChannelOutput<T> out2) {
-        return forever(() -> {
-            T v = in.read();
-            out1.write(v);
-            out2.write(v);
-            return true;
-        }, in, out1, out2);
-    }
-
-    static CSPProcess plus(ChannelInput<Long> in1, ChannelInput<Long> in2, ChannelOutput<Long> out) {
-        return forever(() -> {
-            out.write(in1.read() + in2.read());
-            return true;
-        }, in1, in2, out);
-    }
-
     /**
-     * Exercise 1: the integrator. in -> plus(in, fed back) -> delta2 -> (out, prefix(0) -> back
-     * to plus). Returns a process running it between {@code in} and {@code out}.
+     * Exercise 1: the integrator from the builtins. in -> Plus(in, fed back) -> Delta2 -> (out,
+     * Prefix(0) -> back to Plus). Returns a process running it between {@code in} and
+     * {@code out}; it ends when either is poisoned.
      */
     public static CSPProcess integrate(Channel<Long> in, Channel<Long> out) {
-        Channel<Long> sum = new Channel<>();
-        Channel<Long> back = new Channel<>();
-        Channel<Long> delayed = new Channel<>();
-        return par(plus(in, delayed, sum), delta2(sum, out, back), prefix(0L, back, delayed));
+        Channel<Long> sum = new Channel<>("sum");
+        Channel<Long> back = new Channel<>("back");
+        Channel<Long> delayed = new Channel<>("delayed");
+        return par(new Plus<>(in, delayed, sum), new Delta2<>(sum, out, back),
+                new Prefix<>(back, delayed, 0L));
     }
 
     /** Exercise 2: forwards an event only if no other event follows within {@code d}. */

@@ -1,0 +1,23 @@
+package org.loomcsp.builtins;
+
+import org.loomcsp.ChannelInput;
+import org.loomcsp.ChannelOutput;
+
+/**
+ * Writes {@code a >= b}: numbers by value across types, anything else as {@link Comparable}; false if a NaN is involved: python-csp's {@code Geq(cin1, cin2, cout)}.
+ *
+ * <p>Each step reads {@code cin1}, then {@code cin2}, and writes the result to {@code cout}.
+ * Runs until poisoned; poison on any of its channels is passed on to the others (see {@link
+ * BinaryProcess}).
+ */
+public class Geq extends BinaryProcess<Object, Object, Boolean> {
+
+    /** Creates the process (not started): reads {@code cin1}, {@code cin2}, writes {@code cout}. */
+    public Geq(ChannelInput<?> cin1, ChannelInput<?> cin2, ChannelOutput<? super Boolean> cout) {
+        super(cin1, cin2, cout, (a, b) -> ordered(a, b) && Numbers.compare(a, b) >= 0);
+    }
+
+    private static boolean ordered(Object a, Object b) {
+        return Numbers.compare(a, b) != null;
+    }
+}

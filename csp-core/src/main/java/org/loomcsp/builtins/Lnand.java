@@ -1,0 +1,19 @@
+package org.loomcsp.builtins;
+
+import org.loomcsp.ChannelInput;
+import org.loomcsp.ChannelOutput;
+
+/**
+ * Writes {@code not (a and b)} (Python truth): python-csp's {@code Lnand(cin1, cin2, cout)}.
+ *
+ * <p>Each step reads {@code cin1}, then {@code cin2}, and writes the result to {@code cout}.
+ * Runs until poisoned; poison on any of its channels is passed on to the others (see {@link
+ * BinaryProcess}).
+ */
+public class Lnand extends BinaryProcess<Object, Object, Boolean> {
+
+    /** Creates the process (not started): reads {@code cin1}, {@code cin2}, writes {@code cout}. */
+    public Lnand(ChannelInput<?> cin1, ChannelInput<?> cin2, ChannelOutput<? super Boolean> cout) {
+        super(cin1, cin2, cout, (a, b) -> !(Numbers.truthy(a) && Numbers.truthy(b)));
+    }
+}
