@@ -4,14 +4,14 @@
 # other, same JVM flags, tmpfs content, warm-up, interleaved repetitions, medians.
 #
 # Usage (from the repository root):  csp-webserver/loadtest.sh
-# Environment: DURATION (s per run, default 10), REPS (default 3), WARMUP (s, default 10),
+# Environment: DURATION (s per run, default 10), REPS (default 3), WARMUP (s, default 15),
 #              CONNS (default 64), SERVER_CPU (default 1), CLIENT_CPU (default 0).
 # Bounded: about (2 + REPS * 2 * servers) * DURATION + warm-ups; about 3-4 minutes with the defaults.
 set -euo pipefail
 
 DURATION=${DURATION:-10}
 REPS=${REPS:-3}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-15}
 CONNS=${CONNS:-64}
 SERVER_CPU=${SERVER_CPU:-1}
 CLIENT_CPU=${CLIENT_CPU:-0}
@@ -133,11 +133,13 @@ run_wrk() {
   echo "${rps:-0} ${p99:-0} $([ "$bad" = 0 ] && echo ok || echo ERRORS)"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say "warm-up: ${WARMUP}s per server and file (discarded)"
 for s in "${servers[@]}"; do
   for f in 1k.bin 1m.bin; do run_wrk "$s" "$f" "$WARMUP" >/dev/null; done
 done
 
+say "measuring: $REPS interleaved repetitions of ${DURATION}s per server and file"
 declare -A rps_list p99_list status
 for f in 1k.bin 1m.bin; do
   for r in $(seq 1 "$REPS"); do
@@ -157,6 +159,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{ if (NR==0
 say "results: median of $REPS x ${DURATION}s, wrk -t1 -c$CONNS, keep-alive"
 echo "conditions: $(nproc) vCPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), servers pinned to CPU $SERVER_CPU,"
 echo "            wrk pinned to CPU $CLIENT_CPU, $jdk_version, JVM ${JVM_FLAGS[*]}, loopback, tmpfs, logs off"
+echo "            load average before the run: $load_before (other work on the machine skews p99 most)"
 printf '%-8s %-7s %12s %10s %s\n' server file "req/s" "p99(ms)" ""
 declare -A med_rps med_p99
 for f in 1k.bin 1m.bin; do

@@ -87,7 +87,13 @@ final class AcceptorProcess {
                     continue;
                 }
                 ctx.register(c);
-                c.process().start();
+                try {
+                    c.process().start();
+                } catch (RuntimeException | OutOfMemoryError e) { // no thread could be created
+                    ctx.unregister(c);
+                    c.forceClose();
+                    LOG.warn("could not start a connection process", e);
+                }
             }
         } finally {
             ctx.startClosing();

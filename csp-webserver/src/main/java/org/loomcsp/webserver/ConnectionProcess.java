@@ -27,13 +27,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The process that owns one TCP connection and serves every request on it, in order.
  *
- * <p>Its loop: wait (up to the idle timeout) for the first byte of a request; read the head
- * under an absolute deadline (slowloris gets 408); let the handler answer; settle any unread
- * body; write the response; report to the access-log process through its channel (never
- * waiting); repeat while the connection may persist. Pipelined requests are answered in order
- * from the same buffer, and output is flushed only when no further request is already buffered.
- * When the server is closing, the request in flight is answered with {@code Connection: close}
- * and an idle connection is closed at once ({@link #closeIfIdle()}).
+ * <p>Its loop: wait for the first byte of a request; read the head; let the handler answer;
+ * settle any unread body; write the response; report to the access-log process through its
+ * channel (never waiting); repeat while the connection may persist. Pipelined requests are
+ * answered in order from the same buffer, and output is flushed only when no further request is
+ * already buffered. When the server is closing, the request in flight is answered with
+ * {@code Connection: close} and an idle connection is closed at once ({@link #closeIfIdle()}).
+ *
+ * <p>Reads of the request head are untimed: the watchdog process watches {@link #state()} and
+ * closes a connection idle for too long, or ends the input of one that takes too long to send
+ * its head ({@link #timeOutRequest()}), which this process then answers with 408. Only body
+ * reads carry a socket timeout.
  *
  * <p>Its {@link #state()} is read by the watchdog (write timeout) and the status page.
  */
@@ -53,6 +57,7 @@ final class ConnectionProcess {
     private volatile State state = State.IDLE;
     private volatile long stateSinceNanos = System.nanoTime();
     private volatile long requestsServed;
+    private volatile boolean requestTimedOut;
     private final CSPProcess process;
     private final HttpOutput out;
 
@@ -114,6 +119,19 @@ final class ConnectionProcess {
         }
     }
 
+    /**
+     * Gives up on a request head that is arriving too slowly: ends the connection's input, so the
+     * blocked read returns end-of-stream and the process answers 408 and closes.
+     */
+    void timeOutRequest() {
+        requestTimedOut = true;
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
+            forceClose();
+        }
+    }
+
     /** Closes the socket whatever the process is doing; its blocked I/O fails at once. */
     void forceClose() {
         try {
@@ -158,38 +176,33 @@ final class ConnectionProcess {
     private void serve(HttpInput in, HttpOutput out) throws IOException {
         ServerConfig cfg = ctx.config;
         RequestParser parser = new RequestParser(cfg.parserLimits());
-        int idleMs = (int) cfg.idleTimeout().toMillis();
         int readMs = (int) cfg.readTimeout().toMillis();
         while (true) {
             enter(State.IDLE);
             if (ctx.closing() && !in.hasBuffered()) {
                 return;
             }
-            in.clearDeadline();
-            in.setReadTimeout(idleMs);
+            in.setReadTimeout(0);
             if (!in.awaitData()) {
                 return;
             }
             enter(State.READING);
             Instant received = Instant.now();
-            in.setReadTimeout(0);
-            in.setDeadline(cfg.requestTimeout().toMillis());
             Request req;
             try {
                 req = parser.parse(in);
             } catch (HttpException e) {
                 finish(out, null, received, StaticFileHandler.error(e.status()), false, true);
                 return;
-            } catch (SocketTimeoutException e) {
-                finish(out, null, received, StaticFileHandler.error(HttpStatus.REQUEST_TIMEOUT), false, true);
-                return;
             } catch (EOFException e) {
-                return;
+                req = null;
             }
             if (req == null) {
+                if (requestTimedOut) {
+                    finish(out, null, received, StaticFileHandler.error(HttpStatus.REQUEST_TIMEOUT), false, true);
+                }
                 return;
             }
-            in.clearDeadline();
             in.setReadTimeout(readMs);
             enter(State.HANDLING);
             Exchange ex = new Exchange(req, in, out, cfg.maxBodyBytes());

@@ -59,16 +59,12 @@ public record ServerConfig(
         if (maxBodyBytes < 0 || maxConnections < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
-        parserLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount); // validates
-    }
-
-    private static ParserLimits parserLimits(int line, int bytes, int count) {
-        return new ParserLimits(line, bytes, count);
+        new ParserLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount); // validates them
     }
 
     /** The parser limits. */
     public ParserLimits parserLimits() {
-        return parserLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount);
+        return new ParserLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount);
     }
 
     /** A builder preloaded with the defaults. */

@@ -249,11 +249,9 @@ final class StaticFileHandler {
         if (req.header("content-range") != null) {
             return error(HttpStatus.BAD_REQUEST);
         }
-        if (!req.chunked() && req.contentLength() < 0) {
-            return error(HttpStatus.LENGTH_REQUIRED);
-        }
-        if (req.contentLength() > maxBody) {
-            return error(HttpStatus.CONTENT_TOO_LARGE).close();
+        Response refused = refuseBodyLength(req);
+        if (refused != null) {
+            return refused;
         }
         if (rp.segments().isEmpty() || rp.trailingSlash()) {
             return error(HttpStatus.CONFLICT);
@@ -319,11 +317,9 @@ final class StaticFileHandler {
         if (boundary == null) {
             return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         }
-        if (req.contentLength() > maxBody) {
-            return error(HttpStatus.CONTENT_TOO_LARGE).close();
-        }
-        if (!req.chunked() && req.contentLength() < 0) {
-            return error(HttpStatus.LENGTH_REQUIRED);
+        Response refused = refuseBodyLength(req);
+        if (refused != null) {
+            return refused;
         }
         MultipartReader mr = new MultipartReader(ex.body(), boundary, 8192);
         int stored = 0;
@@ -350,6 +346,22 @@ final class StaticFileHandler {
         }
         return new Response(HttpStatus.SEE_OTHER).header("Location", rp.urlPath(true))
                 .header("Content-Type", "text/plain; charset=utf-8").body("stored " + stored + " file(s)\n");
+    }
+
+    /**
+     * Checks a body's declared length before anything is read (and before 100 Continue): 411
+     * when there is neither Content-Length nor chunked coding, 413 (and close, as the body stays
+     * unread) when Content-Length exceeds the limit; null when the body may be read. A chunked
+     * body is counted as it is read instead.
+     */
+    private Response refuseBodyLength(Request req) {
+        if (!req.chunked() && req.contentLength() < 0) {
+            return error(HttpStatus.LENGTH_REQUIRED);
+        }
+        if (req.contentLength() > maxBody) {
+            return error(HttpStatus.CONTENT_TOO_LARGE).close();
+        }
+        return null;
     }
 
     /** The real directory that will hold the last segment; 409 when missing, 403 outside the root. */

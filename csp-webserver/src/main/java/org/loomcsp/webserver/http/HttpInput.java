@@ -7,20 +7,14 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The buffered read side of one connection, with two kinds of time limit.
+ * The buffered read side of one connection.
  *
- * <ul>
- *   <li>a per-read inactivity timeout ({@link #setReadTimeout}), used for bodies and for the
- *       keep-alive idle wait;</li>
- *   <li>an absolute deadline ({@link #setDeadline}), used for the whole header section so that
- *       a client trickling one byte at a time (slowloris) still runs out of time.</li>
- * </ul>
- *
- * <p>Every underlying read sets the socket timeout to the smaller of the two and throws
- * {@link SocketTimeoutException} when either expires. Requests are read back to back from the
- * same buffer, so pipelined requests are served in order; {@link #hasBuffered()} tells the
- * caller whether another request's bytes are already here. Not thread-safe: one connection
- * process owns it.
+ * <p>Reads are untimed unless a per-read inactivity timeout is set ({@link #setReadTimeout},
+ * used while a body is being received); the idle and request-head time limits are enforced from
+ * outside by the server's watchdog process, which keeps timed parks off the per-request path.
+ * Requests are read back to back from the same buffer, so pipelined requests are served in
+ * order; {@link #hasBuffered()} tells the caller whether another request's bytes are already
+ * here. Not thread-safe: one connection process owns it.
  */
 public final class HttpInput {
     /** Sets the socket's read timeout in milliseconds (0 = wait forever). */
@@ -34,7 +28,6 @@ public final class HttpInput {
     private final byte[] buf;
     private int pos;
     private int lim;
-    private long deadlineNanos; // 0 = none
     private int readTimeoutMillis;
     private int appliedTimeout = -1;
     private long bytesRead;
@@ -50,18 +43,6 @@ public final class HttpInput {
         this.readTimeoutMillis = millis;
     }
 
-    /** Sets an absolute deadline {@code millis} from now for all reads until cleared. */
-    public void setDeadline(long millis) {
-        this.deadlineNanos = System.nanoTime() + millis * 1_000_000L;
-        if (deadlineNanos == 0) {
-            deadlineNanos = 1;
-        }
-    }
-
-    public void clearDeadline() {
-        this.deadlineNanos = 0;
-    }
-
     /** True when unread bytes are buffered (for example a pipelined request). */
     public boolean hasBuffered() {
         return pos < lim;
@@ -73,7 +54,7 @@ public final class HttpInput {
     }
 
     /**
-     * Waits up to the read timeout for at least one byte.
+     * Waits for at least one byte (up to the read timeout, if one is set).
      *
      * @return false on end of stream or when the timeout passes with nothing received
      */
@@ -185,14 +166,6 @@ public final class HttpInput {
 
     private void applyTimeout() throws IOException {
         int t = readTimeoutMillis;
-        if (deadlineNanos != 0) {
-            long remaining = (deadlineNanos - System.nanoTime()) / 1_000_000L;
-            if (remaining <= 0) {
-                throw new SocketTimeoutException("deadline passed");
-            }
-            int r = (int) Math.min(Integer.MAX_VALUE, remaining);
-            t = t == 0 ? r : Math.min(t, r);
-        }
         if (t != appliedTimeout) {
             timeout.setTimeout(t);
             appliedTimeout = t;
