@@ -204,12 +204,35 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
         return d == 0 ? 1 : d; // 0 means "no deadline" to the core
     }
 
-    /** The read-only view of a channel. */
-    static final class Reader<T> implements ChannelInput<T> {
-        private final Channel<T> channel;
+    /** What both one-sided views share: the channel they stand for. */
+    abstract static class End<T> {
+        final Channel<T> channel;
 
-        Reader(Channel<T> channel) {
+        End(Channel<T> channel) {
             this.channel = channel;
+        }
+
+        public void poison() {
+            channel.poison();
+        }
+
+        public boolean isPoisoned() {
+            return channel.isPoisoned();
+        }
+
+        public String getName() {
+            return channel.getName();
+        }
+
+        public Channel<T> channel() {
+            return channel;
+        }
+    }
+
+    /** The read-only view of a channel. */
+    static final class Reader<T> extends End<T> implements ChannelInput<T> {
+        Reader(Channel<T> channel) {
+            super(channel);
         }
 
         @Override
@@ -228,37 +251,15 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
         }
 
         @Override
-        public void poison() {
-            channel.poison();
-        }
-
-        @Override
-        public boolean isPoisoned() {
-            return channel.isPoisoned();
-        }
-
-        @Override
-        public String getName() {
-            return channel.getName();
-        }
-
-        @Override
-        public Channel<T> channel() {
-            return channel;
-        }
-
-        @Override
         public String toString() {
             return channel + "?";
         }
     }
 
     /** The write-only view of a channel. */
-    static final class Writer<T> implements ChannelOutput<T> {
-        private final Channel<T> channel;
-
+    static final class Writer<T> extends End<T> implements ChannelOutput<T> {
         Writer(Channel<T> channel) {
-            this.channel = channel;
+            super(channel);
         }
 
         @Override
@@ -279,26 +280,6 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
         @Override
         public OutputGuard<T> writeGuard(T value) {
             return channel.writeGuard(value);
-        }
-
-        @Override
-        public void poison() {
-            channel.poison();
-        }
-
-        @Override
-        public boolean isPoisoned() {
-            return channel.isPoisoned();
-        }
-
-        @Override
-        public String getName() {
-            return channel.getName();
-        }
-
-        @Override
-        public Channel<T> channel() {
-            return channel;
         }
 
         @Override
