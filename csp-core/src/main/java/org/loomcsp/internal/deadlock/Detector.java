@@ -159,7 +159,7 @@ public final class Detector {
             WATCHER_LOCK.lock();
             try {
                 if (watcher == null) {
-                    Thread n = new Thread(Detector::watch, "loomcsp-deadlock-watcher");
+                    Thread n = new Thread(Detector::watchUntilDeath, "loomcsp-deadlock-watcher");
                     n.setDaemon(true);
                     watcher = n;
                     n.start();
@@ -169,6 +169,20 @@ public final class Detector {
             }
         } else if (watcherIdle) {
             LockSupport.unpark(wt);
+        }
+    }
+
+    private static void watchUntilDeath() {
+        try {
+            watch();
+        } finally {
+            // Only an Error gets here: let the next join start a fresh watcher.
+            WATCHER_LOCK.lock();
+            try {
+                watcher = null;
+            } finally {
+                WATCHER_LOCK.unlock();
+            }
         }
     }
 
@@ -197,8 +211,8 @@ public final class Detector {
             }
             try {
                 previous = check(previous);
-            } catch (RuntimeException | Error e) {
-                // Never let diagnosis kill the watcher: forget this round and go on.
+            } catch (RuntimeException e) {
+                // A diagnosis that fails must not end the watcher: forget this round, go on.
                 previous = null;
             }
         }
