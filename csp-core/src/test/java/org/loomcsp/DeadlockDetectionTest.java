@@ -294,6 +294,21 @@ class DeadlockDetectionTest {
         });
     }
 
+    /**
+     * The joiner that gets a DeadlockException is left with no interrupt status of the
+     * detector's, whichever way its join ended (interrupted, or the terminated process ending
+     * first), so the caller's next blocking call is not spuriously interrupted.
+     */
+    @BackendTest
+    void deadlockLeavesNoInterruptOnTheJoiner(Backend backend) {
+        for (int round = 0; round < 20; round++) {
+            Channel<Integer> c = new Channel<>("orphan-" + round);
+            CSPProcess p = new CSPProcess("lonely", () -> c.read(), c);
+            assertThatThrownBy(p::run).isInstanceOf(DeadlockException.class);
+            assertThat(Thread.interrupted()).isFalse();
+        }
+    }
+
     /** With detection off, the same deadlock is not reported (join(timeout) times out). */
     @BackendTest
     void detectionCanBeTurnedOff(Backend backend) throws Exception {

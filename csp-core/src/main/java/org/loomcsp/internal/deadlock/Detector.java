@@ -1,7 +1,9 @@
 package org.loomcsp.internal.deadlock;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,6 +69,17 @@ public final class Detector {
         final Thread joiner;
         /** Set by the watcher before it interrupts the joiner. */
         volatile DeadlockException deadlock;
+        /** Set by the watcher after it interrupted the joiner. */
+        volatile boolean interruptSent;
+
+        /** Throws the diagnosis, leaving no interrupt of the watcher's behind on the joiner. */
+        DeadlockException consume(DeadlockException d) {
+            while (!interruptSent) {
+                Thread.onSpinWait(); // the watcher is between terminating and interrupting
+            }
+            Thread.interrupted();
+            return d;
+        }
 
         Watch(CSPProcess process, Thread target, Thread joiner) {
             this.process = process;
@@ -139,7 +152,7 @@ public final class Detector {
         } catch (InterruptedException e) {
             DeadlockException d = w.deadlock;
             if (d != null) {
-                throw d;
+                throw w.consume(d);
             }
             throw e;
         } finally {
@@ -148,8 +161,7 @@ public final class Detector {
         DeadlockException d = w.deadlock;
         if (d != null) {
             // The process ended (terminated by the diagnosis) before the interrupt arrived.
-            Thread.interrupted();
-            throw d;
+            throw w.consume(d);
         }
     }
 
@@ -235,23 +247,24 @@ public final class Detector {
         if (Snapshot.outsideActivity(s, joiners) || !stillTheSame(s)) {
             return s;
         }
-        boolean any = false;
+        List<Watch> told = new ArrayList<>();
         for (Watch w : WATCHES) {
             if (w.target.isAlive() && w.deadlock == null) {
                 Report r = Report.of(s, w.process);
                 w.deadlock = new DeadlockException(r.text(), r.cycle(), r.waits());
-                if (!any) {
+                if (told.isEmpty()) {
                     JfrSupport.deadlock(r.text(), String.join(" -> ", r.cycle()), s.size());
                 }
-                any = true;
+                told.add(w);
             }
         }
-        if (any) {
+        if (!told.isEmpty()) {
             s.terminateAll();
-            for (Watch w : WATCHES) {
-                if (w.deadlock != null) {
-                    w.joiner.interrupt();
-                }
+            // Every watch given a diagnosis is interrupted exactly once, even if its joiner has
+            // already left WATCHES (its process ended by the termination): it waits for this.
+            for (Watch w : told) {
+                w.joiner.interrupt();
+                w.interruptSent = true;
             }
         }
         return null;
