@@ -165,7 +165,7 @@ public final class Csp {
     }
 
     /**
-     * Sets how long a joiner waits between two deadlock checks (default 200 ms, or {@code
+     * Sets the time between two deadlock checks (default 200 ms, or {@code
      * -Dcsp.deadlockDetection.intervalMillis}); a deadlock is reported after two consecutive
      * checks that find the same waits, so between one and three intervals after it happens.
      *
