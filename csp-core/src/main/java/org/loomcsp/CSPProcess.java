@@ -413,11 +413,7 @@ public class CSPProcess {
 
     /** Poisons every channel this process knows (constructor args and registered ones). */
     protected void poisonKnownChannels() {
-        Referents.poisonAll(args);
-        ConcurrentLinkedQueue<Object> r = registered;
-        if (r != null) {
-            Referents.poisonAll(r.toArray());
-        }
+        Referents.poisonAll(knownRoots());
     }
 
     void inheritBackend(Backend b) {

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       adds nothing to channel operations (waits are read from park blockers), so on and off
  *       should be equal within noise.
  *   <li>{@code startAndJoin}: start an empty process and join it from a non-process thread:
- *       detection adds the registry put/remove and the sliced join.
+ *       detection adds the registry put/remove and the watch registration (an untimed join).
  * </ul>
  *
  * Run: {@code java -jar csp-bench/target/benchmarks.jar DeadlockDetection}.

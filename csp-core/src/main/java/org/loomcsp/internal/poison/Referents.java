@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.loomcsp.Barrier;
 import org.loomcsp.CSPProcess;
 import org.loomcsp.ChannelInput;
 import org.loomcsp.ChannelOutput;
@@ -17,7 +19,8 @@ import org.loomcsp.ChannelOutput;
  */
 /*
  * What is searched, recursively, with an identity set against cycles:
- *   ChannelInput / ChannelOutput -> poisoned (a Channel is both; poisoning twice is harmless);
+ *   ChannelInput / ChannelOutput / Barrier -> a resource the process knows (poisonAll poisons
+ *   the channel ends and ignores barriers);
  *   Object[] and primitive arrays (the latter hold no channels: skipped);
  *   Iterable (but not CSPProcess: a process's channels are its own business);
  *   Map -> its values (python-csp iterated dict keys and missed channels stored as values);
@@ -34,46 +37,53 @@ public final class Referents {
 
     /** Poisons every channel reachable from {@code roots} as described above. */
     public static void poisonAll(Object[] roots) {
+        forEachResource(roots, r -> {
+            if (r instanceof ChannelInput<?> in) {
+                in.poison();
+            } else if (r instanceof ChannelOutput<?> out) {
+                out.poison();
+            }
+        });
+    }
+
+    /**
+     * Calls {@code action} once for every channel end and {@link Barrier} reachable from {@code
+     * roots} by the search described above: what a process knows. Poison uses it, and so do
+     * deadlock reports and network pictures, so that "knows" means the same everywhere.
+     */
+    public static void forEachResource(Object[] roots, Consumer<Object> action) {
         if (roots == null || roots.length == 0) {
             return;
         }
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object r : roots) {
-            visit(r, seen);
+            visit(r, seen, action);
         }
     }
 
-    private static void visit(Object o, Set<Object> seen) {
+    private static void visit(Object o, Set<Object> seen, Consumer<Object> action) {
         if (o == null || o instanceof CharSequence || o instanceof Number || o instanceof Boolean
                 || o instanceof CSPProcess || !seen.add(o)) {
             return;
         }
-        boolean channel = false;
-        if (o instanceof ChannelInput<?> in) {
-            in.poison();
-            channel = true;
-        }
-        if (o instanceof ChannelOutput<?> out) {
-            out.poison();
-            channel = true;
-        }
-        if (channel) {
+        if (o instanceof ChannelInput<?> || o instanceof ChannelOutput<?> || o instanceof Barrier) {
+            action.accept(o);
             return;
         }
         if (o instanceof Object[] array) {
             for (Object e : array) {
-                visit(e, seen);
+                visit(e, seen, action);
             }
         } else if (o instanceof Map<?, ?> map) {
             for (Object v : map.values()) {
-                visit(v, seen);
+                visit(v, seen, action);
             }
         } else if (o instanceof Iterable<?> it) {
             for (Object e : it) {
-                visit(e, seen);
+                visit(e, seen, action);
             }
         } else if (o instanceof Optional<?> opt) {
-            opt.ifPresent(v -> visit(v, seen));
+            opt.ifPresent(v -> visit(v, seen, action));
         } else if (o.getClass().isRecord()) {
             for (RecordComponent rc : o.getClass().getRecordComponents()) {
                 if (rc.getType().isPrimitive()) {
@@ -84,7 +94,7 @@ public final class Referents {
                     if (!accessor.canAccess(o)) {
                         accessor.setAccessible(true);
                     }
-                    visit(accessor.invoke(o), seen);
+                    visit(accessor.invoke(o), seen, action);
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     LOG.log(Level.DEBUG, "Cannot read record component " + rc.getName() + " of "
                             + o.getClass().getName() + " to poison its channels: " + e);
