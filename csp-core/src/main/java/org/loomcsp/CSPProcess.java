@@ -119,7 +119,11 @@ public class CSPProcess {
 
     private final long id = IDS.incrementAndGet();
     private final Body body;
-    private final Object[] args;
+    /**
+     * What the process was given to use (for poison and reports): the only argument itself when
+     * there is one (no array kept per process, see knownRoots), else the argument array.
+     */
+    private final Object args;
     private volatile String name;
     private volatile Backend backend;
     /** Channels registered with uses(); null until the first registration. */
@@ -152,7 +156,7 @@ public class CSPProcess {
     public CSPProcess(String name, Body body, Object... args) {
         this.name = name;
         this.body = Objects.requireNonNull(body, "body");
-        this.args = args == null ? new Object[0] : args;
+        this.args = roots(args);
     }
 
     /** Creates a process that runs {@code f(a)}: python-csp's {@code CSPProcess(foo, 100)}. */
@@ -177,7 +181,7 @@ public class CSPProcess {
     protected CSPProcess(String name, Object... args) {
         this.name = name;
         this.body = null;
-        this.args = args == null ? new Object[0] : args;
+        this.args = roots(args);
     }
 
     /**
@@ -382,18 +386,20 @@ public class CSPProcess {
         return new Seq(this, next);
     }
 
+    private static Object roots(Object[] args) {
+        if (args == null || args.length == 0) {
+            return null;
+        }
+        return args.length == 1 ? args[0] : args;
+    }
+
     /** The constructor arguments and the objects given to uses(): what the process knows. */
     final Object[] knownRoots() {
         ConcurrentLinkedQueue<Object> r = registered;
         if (r == null) {
-            return args;
+            return args == null ? new Object[0] : new Object[] {args};
         }
         return new Object[] {args, r.toArray()};
-    }
-
-    /** The arguments given at construction (the channels the process knows, with uses()). */
-    final Object[] args() {
-        return args;
     }
 
     @Override

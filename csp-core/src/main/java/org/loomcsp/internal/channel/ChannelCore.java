@@ -2,7 +2,6 @@ package org.loomcsp.internal.channel;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import org.loomcsp.ChannelPoison;
 
 /**
@@ -12,8 +11,10 @@ import org.loomcsp.ChannelPoison;
 /*
  * Algorithm (after Go's runtime/chan.go, in Java terms).
  *
- * Every channel has one small lock (a ReentrantLock, never held across a park), a FIFO queue of
- * waiting readers, a FIFO queue of waiting writers, an optional ring buffer, and a poisoned flag.
+ * Every channel has one small lock (the channel itself is the lock, see Mutex; never held across
+ * a park), a FIFO queue of waiting readers, a FIFO queue of waiting writers, an optional ring
+ * buffer, and a poisoned flag. The two queues are doubly linked through the nodes and anchored
+ * by head/tail fields of the channel itself, so a channel is one object (plus its buffer).
  * A waiting party is a Node; the decision "which partner completes this operation" is made by a
  * single CAS on the Node's owner Sync, so that one Alt can wait on many channels at once and be
  * completed through exactly one of them.
@@ -48,7 +49,10 @@ import org.loomcsp.ChannelPoison;
  * after read() returns v: either both passed through the channel lock, or the writer's CAS on
  * the reader's owner (a volatile write) is read by the reader's volatile read of its state.
  */
-public final class ChannelCore {
+public final class ChannelCore extends Mutex {
+
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
 
     /** Returned by the non-blocking and timed operations when nothing happened. */
     public static final Object NONE = new Object() {
@@ -63,15 +67,13 @@ public final class ChannelCore {
     /** Unique, increasing: the order in which Alts take several channel locks. */
     final long id = IDS.incrementAndGet();
     private final String name;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final int capacity;
-    private final Object[] buffer;
-    /** Package-private for WaitProbe (deadlock diagnosis), which reads them under the lock. */
-    final WaitQueue readers = new WaitQueue();
-    final WaitQueue writers = new WaitQueue();
-    // Guarded by lock:
-    private int head;
-    private int count;
+    /** The buffer, or null for a rendezvous channel. Guarded by the lock, like the queues. */
+    private final Ring ring;
+    // The wait queues (see Node.queue), guarded by the lock.
+    private Node readersHead;
+    private Node readersTail;
+    private Node writersHead;
+    private Node writersTail;
     /** Written under the lock; read without it for a fast isPoisoned(). */
     private volatile boolean poisoned;
 
@@ -84,8 +86,7 @@ public final class ChannelCore {
             throw new IllegalArgumentException("channel capacity must be >= 0, was " + capacity);
         }
         this.name = name;
-        this.capacity = capacity;
-        this.buffer = capacity == 0 ? null : new Object[capacity];
+        this.ring = capacity == 0 ? null : new Ring(capacity);
     }
 
     public String name() {
@@ -93,7 +94,7 @@ public final class ChannelCore {
     }
 
     public int capacity() {
-        return capacity;
+        return ring == null ? 0 : ring.capacity();
     }
 
     public long id() {
@@ -110,7 +111,7 @@ public final class ChannelCore {
     /** Blocking read; {@code deadline} is a nanoTime, or 0 for none. Returns NONE on timeout. */
     public Object read(long deadline) throws InterruptedException {
         Node node;
-        lock.lock();
+        lock();
         try {
             if (poisoned) {
                 throw poisonException();
@@ -123,9 +124,9 @@ public final class ChannelCore {
                 return NONE;
             }
             node = new Node(null);
-            readers.add(node);
+            enqueue(node, Node.READERS);
         } finally {
-            lock.unlock();
+            unlock();
         }
         int s = await(node, deadline);
         if (s > 0) {
@@ -139,7 +140,7 @@ public final class ChannelCore {
     /** Blocking write; {@code deadline} is a nanoTime, or 0 for none. False on timeout. */
     public boolean write(Object v, long deadline) throws InterruptedException {
         Node node;
-        lock.lock();
+        lock();
         try {
             if (poisoned) {
                 throw poisonException();
@@ -151,9 +152,9 @@ public final class ChannelCore {
                 return false;
             }
             node = new Node(v);
-            writers.add(node);
+            enqueue(node, Node.WRITERS);
         } finally {
-            lock.unlock();
+            unlock();
         }
         int s = await(node, deadline);
         if (s > 0) {
@@ -165,27 +166,27 @@ public final class ChannelCore {
 
     /** Non-blocking read: a value, or NONE if no writer is ready and the buffer is empty. */
     public Object tryRead() {
-        lock.lock();
+        lock();
         try {
             if (poisoned) {
                 throw poisonException();
             }
             return takeLocked();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** Non-blocking write: true if a reader took the value or the buffer had room. */
     public boolean tryWrite(Object v) {
-        lock.lock();
+        lock();
         try {
             if (poisoned) {
                 throw poisonException();
             }
             return putLocked(v);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -194,28 +195,26 @@ public final class ChannelCore {
         if (poisoned) {
             return;
         }
-        lock.lock();
+        lock();
         try {
             if (poisoned) {
                 return;
             }
             poisoned = true;
-            if (buffer != null) {
-                java.util.Arrays.fill(buffer, null);
-                head = 0;
-                count = 0;
+            if (ring != null) {
+                ring.clear();
             }
-            poisonAll(readers.drain());
-            poisonAll(writers.drain());
+            poisonAll(drain(Node.READERS));
+            poisonAll(drain(Node.WRITERS));
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     private static void poisonAll(Node n) {
         for (; n != null; n = n.next) {
-            if (n.owner.tryPoison(n.index)) {
-                n.owner.wake();
+            if (n.owner().tryPoison(n.index())) {
+                n.owner().wake();
             }
         }
     }
@@ -223,53 +222,40 @@ public final class ChannelCore {
     // ------------------------------------------------------------------------------------------
     // Used by Selector, always with the lock held (see lock()/unlock()).
 
-    void lock() {
-        lock.lock();
-    }
-
-    void unlock() {
-        lock.unlock();
-    }
-
     /** A read would complete now. */
     boolean canReadLocked() {
-        return count > 0 || writers.firstLive() != null;
+        return (ring != null && !ring.isEmpty()) || firstLive(Node.WRITERS) != null;
     }
 
     /** A write would complete now. */
     boolean canWriteLocked() {
-        return count < capacity || readers.firstLive() != null;
+        return (ring != null && !ring.isFull()) || firstLive(Node.READERS) != null;
     }
 
     /** Takes a value (buffer or a waiting writer), or NONE if none is ready. */
     Object takeLocked() {
-        if (count > 0) {
-            Object[] buf = buffer;
-            Object v = buf[head];
-            buf[head] = null;
-            head = head + 1 == capacity ? 0 : head + 1;
-            count--;
+        Ring buf = ring;
+        if (buf != null && !buf.isEmpty()) {
+            Object v = buf.take();
             // Refill from the first waiting writer, completing it.
             Node w;
-            while ((w = writers.firstLive()) != null) {
-                writers.remove(w);
+            while ((w = firstLive(Node.WRITERS)) != null) {
+                dequeue(w);
                 Object wv = w.item;
-                if (w.owner.tryComplete(w.index)) {
-                    int tail = head + count;
-                    buf[tail >= capacity ? tail - capacity : tail] = wv;
-                    count++;
-                    w.owner.wake();
+                if (w.owner().tryComplete(w.index())) {
+                    buf.add(wv);
+                    w.owner().wake();
                     break;
                 }
             }
             return v;
         }
         Node w;
-        while ((w = writers.firstLive()) != null) {
-            writers.remove(w);
+        while ((w = firstLive(Node.WRITERS)) != null) {
+            dequeue(w);
             Object wv = w.item;
-            if (w.owner.tryComplete(w.index)) {
-                w.owner.wake();
+            if (w.owner().tryComplete(w.index())) {
+                w.owner().wake();
                 return wv;
             }
         }
@@ -279,50 +265,133 @@ public final class ChannelCore {
     /** Hands {@code v} to a waiting reader or the buffer; false if neither can take it. */
     boolean putLocked(Object v) {
         Node r;
-        while ((r = readers.firstLive()) != null) {
-            readers.remove(r);
+        while ((r = firstLive(Node.READERS)) != null) {
+            dequeue(r);
             r.item = v;
-            if (r.owner.tryComplete(r.index)) {
-                r.owner.wake();
+            if (r.owner().tryComplete(r.index())) {
+                r.owner().wake();
                 return true;
             }
             r.item = null;
         }
-        if (count < capacity) {
-            int tail = head + count;
-            buffer[tail >= capacity ? tail - capacity : tail] = v;
-            count++;
+        Ring buf = ring;
+        if (buf != null && !buf.isFull()) {
+            buf.add(v);
             return true;
         }
         return false;
     }
 
     Node enqueueReaderLocked(Sync owner, int index) {
-        Node n = new Node(owner, index, null);
-        readers.add(n);
+        Node n = new AltNode(owner, index, null);
+        enqueue(n, Node.READERS);
         return n;
     }
 
     Node enqueueWriterLocked(Sync owner, int index, Object v) {
-        Node n = new Node(owner, index, v);
-        writers.add(n);
+        Node n = new AltNode(owner, index, v);
+        enqueue(n, Node.WRITERS);
         return n;
     }
 
     /** Unlinks {@code n} if it is still queued here. */
     void unlink(Node n) {
-        if (n.queue == null) {
+        if (n.queue == Node.NOT_QUEUED) {
             return;
         }
-        lock.lock();
+        lock();
         try {
-            WaitQueue q = n.queue;
-            if (q != null) {
-                q.remove(n);
-            }
+            dequeue(n);
         } finally {
-            lock.unlock();
+            unlock();
         }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The wait queues (FIFO, doubly linked, O(1) removal), all with the lock held.
+
+    /** The first node of queue {@code q} (live or not); WaitProbe walks on through Node.next. */
+    Node head(byte q) {
+        return q == Node.READERS ? readersHead : writersHead;
+    }
+
+    private void enqueue(Node n, byte q) {
+        Node t = q == Node.READERS ? readersTail : writersTail;
+        n.queue = q;
+        n.prev = t;
+        n.next = null;
+        if (t != null) {
+            t.next = n;
+        } else if (q == Node.READERS) {
+            readersHead = n;
+        } else {
+            writersHead = n;
+        }
+        if (q == Node.READERS) {
+            readersTail = n;
+        } else {
+            writersTail = n;
+        }
+    }
+
+    /** Unlinks {@code n} from the queue it is in, if any. */
+    private void dequeue(Node n) {
+        byte q = n.queue;
+        if (q == Node.NOT_QUEUED) {
+            return;
+        }
+        Node p = n.prev;
+        Node x = n.next;
+        if (p != null) {
+            p.next = x;
+        } else if (q == Node.READERS) {
+            readersHead = x;
+        } else {
+            writersHead = x;
+        }
+        if (x != null) {
+            x.prev = p;
+        } else if (q == Node.READERS) {
+            readersTail = p;
+        } else {
+            writersTail = p;
+        }
+        n.prev = null;
+        n.next = null;
+        n.queue = Node.NOT_QUEUED;
+    }
+
+    /** The first node of {@code q} whose owner is still waiting; dead nodes before it are unlinked. */
+    private Node firstLive(byte q) {
+        Node n;
+        while ((n = head(q)) != null && !n.owner().isWaiting()) {
+            dequeue(n);
+        }
+        return n;
+    }
+
+    /** Empties {@code q} and returns its former head (the chain stays linked through next). */
+    private Node drain(byte q) {
+        Node h = head(q);
+        for (Node n = h; n != null; n = n.next) {
+            n.queue = Node.NOT_QUEUED;
+        }
+        if (q == Node.READERS) {
+            readersHead = null;
+            readersTail = null;
+        } else {
+            writersHead = null;
+            writersTail = null;
+        }
+        return h;
+    }
+
+    private int size(byte q) {
+        int s = 0;
+        for (Node n = head(q); n != null; n = n.next) {
+            s++;
+        }
+        return s;
     }
 
     ChannelPoison poisonException() {
@@ -379,21 +448,21 @@ public final class ChannelCore {
 
     /** The number of values in the buffer (a snapshot, for diagnostics). */
     public int bufferedCount() {
-        lock.lock();
+        lock();
         try {
-            return count;
+            return ring == null ? 0 : ring.size();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** The number of waiting readers and writers (a snapshot, for diagnostics). */
     public int[] waiterCounts() {
-        lock.lock();
+        lock();
         try {
-            return new int[] {readers.size(), writers.size()};
+            return new int[] {size(Node.READERS), size(Node.WRITERS)};
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 

@@ -37,11 +37,11 @@ public final class WaitProbe {
         if (blocker instanceof ChannelCore c) {
             c.lock();
             try {
-                Node n = find(c.readers, thread);
+                Node n = find(c.head(Node.READERS), thread);
                 if (n != null) {
                     return new ChannelWait(n, List.of(c), List.of(), false);
                 }
-                n = find(c.writers, thread);
+                n = find(c.head(Node.WRITERS), thread);
                 if (n != null) {
                     return new ChannelWait(n, List.of(), List.of(c), false);
                 }
@@ -77,27 +77,27 @@ public final class WaitProbe {
         List<Thread> out = new ArrayList<>();
         c.lock();
         try {
-            collect(c.readers, out);
-            collect(c.writers, out);
+            collect(c.head(Node.READERS), out);
+            collect(c.head(Node.WRITERS), out);
         } finally {
             c.unlock();
         }
         return out;
     }
 
-    private static Node find(WaitQueue q, Thread thread) {
-        for (Node n = q.head(); n != null; n = n.next) {
-            if (n.owner == n && n.waiter == thread && n.isWaiting()) {
+    private static Node find(Node first, Thread thread) {
+        for (Node n = first; n != null; n = n.next) {
+            if (n.owner() == n && n.waiter == thread && n.isWaiting()) {
                 return n;
             }
         }
         return null;
     }
 
-    private static void collect(WaitQueue q, List<Thread> out) {
-        for (Node n = q.head(); n != null; n = n.next) {
-            if (n.owner.isWaiting() && n.owner.waiter != null) {
-                out.add(n.owner.waiter);
+    private static void collect(Node first, List<Thread> out) {
+        for (Node n = first; n != null; n = n.next) {
+            if (n.owner().isWaiting() && n.owner().waiter != null) {
+                out.add(n.owner().waiter);
             }
         }
     }

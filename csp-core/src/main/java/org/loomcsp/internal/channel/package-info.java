@@ -1,5 +1,5 @@
 /**
- * Channel and Alt machinery: ChannelCore (one channel), Selector (the Alt engine), Sync/Node (waiting parties), WaitQueue.
+ * Channel and Alt machinery: ChannelCore (one channel), Selector (the Alt engine), Sync/Node (waiting parties), Mutex (the lock a channel is).
  *
  * <p>Not exported: may change without notice.
  */
