@@ -13,6 +13,7 @@ import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.poison.Referents;
 import org.loomcsp.internal.trace.Hooks;
 import org.loomcsp.internal.trace.ProcessAccess;
+import org.loomcsp.internal.trace.ProcessEntry;
 import org.loomcsp.internal.trace.Registry;
 
 /**
@@ -206,7 +207,8 @@ public class CSPProcess {
         KeepAlive.processStarting();
         Registry.starting();
         try {
-            thread = Launcher.start(b, name, this::runOnOwnThread);
+            Runner r = new Runner(this);
+            thread = Launcher.start(b, name, r, r);
         } catch (Throwable t) {
             Registry.startFailed();
             KeepAlive.processEnded();
@@ -428,8 +430,32 @@ public class CSPProcess {
         }
     }
 
-    private void runOnOwnThread() {
-        boolean tracked = Registry.enter(this);
+    /** The task and uncaught-exception handler of a process's thread (see ProcessEntry). */
+    private static final class Runner extends ProcessEntry {
+        private final CSPProcess process;
+
+        Runner(CSPProcess process) {
+            this.process = process;
+        }
+
+        @Override
+        public void run() {
+            process.runOnOwnThread(this);
+        }
+
+        @Override
+        public CSPProcess process() {
+            return process;
+        }
+
+        @Override
+        public Thread thread() {
+            return process.thread;
+        }
+    }
+
+    private void runOnOwnThread(ProcessEntry entry) {
+        boolean tracked = Registry.enter(entry);
         boolean poisoned = false;
         if (Hooks.ON) {
             Hooks.processStart(this);
@@ -465,7 +491,7 @@ public class CSPProcess {
                         : poisoned ? "poisoned" : "normal");
             }
             state = ENDED;
-            Registry.exit(tracked);
+            Registry.exit(entry, tracked);
             KeepAlive.processEnded();
         }
     }

@@ -1,6 +1,9 @@
 package org.loomcsp.bench.scale;
 
 import java.lang.management.ManagementFactory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.ObjectName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,21 +25,40 @@ import org.loomcsp.Channel;
  * in {@code Channel.read()}, ended by poisoning its channel); {@code raw-park} (a bare virtual
  * thread in {@code LockSupport.park()}, ended by {@code unpark}); {@code raw-sq} (a virtual thread
  * in {@code SynchronousQueue.take()} on a queue of its own, ended by {@code offer}).
+ *
+ * <p>Before the measured round, {@link #WARM_UP_ROUNDS} rounds of the same mode with at most
+ * {@link #WARM_UP_N} processes let the JIT compile the park path: a thread that parks while its
+ * frames are interpreted keeps a larger stack chunk, which would otherwise count against whichever
+ * mode happens to run before compilation ends. The heap held while parked is split into the
+ * virtual threads' stack chunks (from a class histogram) and everything else.
  */
 final class Parked {
     private Parked() {}
 
     /** The result line the parent parses. */
-    record Measurement(String mode, int n, double startMs, double windDownMs, double bytesPerProcess, long heapUsedMb,
-            long rssMb) {
+    record Measurement(String mode, int n, double startMs, double windDownMs, double bytesPerProcess,
+            double stackBytesPerProcess, long heapUsedMb, long rssMb) {
         String line() {
-            return String.format(Locale.ROOT, "RESULT mode=%s n=%d startMs=%.1f windDownMs=%.1f bytesPerProcess=%.0f heapUsedMb=%d rssMb=%d",
-                    mode, n, startMs, windDownMs, bytesPerProcess, heapUsedMb, rssMb);
+            return String.format(Locale.ROOT, "RESULT mode=%s n=%d startMs=%.1f windDownMs=%.1f bytesPerProcess=%.0f"
+                    + " stackBytesPerProcess=%.0f heapUsedMb=%d rssMb=%d",
+                    mode, n, startMs, windDownMs, bytesPerProcess, stackBytesPerProcess, heapUsedMb, rssMb);
         }
     }
 
+    static final int WARM_UP_ROUNDS = 3;
+    static final int WARM_UP_N = 20_000;
+
+    /** Warms up, then measures one round of {@code n} processes. */
     static Measurement measure(String mode, int n) throws Exception {
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            round(mode, Math.min(n, WARM_UP_N));
+        }
+        return round(mode, n);
+    }
+
+    static Measurement round(String mode, int n) throws Exception {
         long heap0 = settledHeap();
+        long chunks0 = stackChunkBytes();
         AtomicInteger arrived = new AtomicInteger();
         long t0 = System.nanoTime();
         Runnable wake;
@@ -121,13 +143,14 @@ final class Parked {
         long t1 = System.nanoTime();
         Thread.sleep(200); // let the last arrivals reach their park
         long heap1 = settledHeap();
+        long chunks1 = stackChunkBytes();
         long rss = rssMb();
         long t2 = System.nanoTime();
         wake.run();
         join.await();
         long t3 = System.nanoTime();
         return new Measurement(mode, n, (t1 - t0) / 1e6, (t3 - t2) / 1e6, (heap1 - heap0) / (double) n,
-                heap1 >> 20, rss);
+                chunks0 < 0 || chunks1 < 0 ? Double.NaN : (chunks1 - chunks0) / (double) n, heap1 >> 20, rss);
     }
 
     private interface Waiter {
@@ -158,6 +181,25 @@ final class Parked {
             last = used;
         }
         return last;
+    }
+
+    private static final Pattern STACK_CHUNK_ROW =
+            Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+jdk\\.internal\\.vm\\.StackChunk\\b");
+
+    /**
+     * Bytes held by virtual threads' stack chunks ({@code jdk.internal.vm.StackChunk}), from the
+     * HotSpot class histogram (live objects); -1 if this JVM has no such diagnostic command.
+     */
+    static long stackChunkBytes() {
+        try {
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Matcher m = STACK_CHUNK_ROW.matcher(histogram);
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     static long rssMb() {

@@ -47,6 +47,11 @@ public final class ScaleMain implements Callable<Integer> {
             description = "Virtual-thread modes (default: ${DEFAULT-VALUE}).")
     List<String> modes;
 
+    @Option(names = "--repeat", defaultValue = "3",
+            description = "Child JVMs per virtual-thread (mode, N); the table shows medians (default: ${DEFAULT-VALUE})."
+                    + " Stack chunk sizes vary from JVM to JVM with the JIT's choices, so one run can mislead.")
+    int repeat;
+
     @Option(names = "--xmx", defaultValue = "2g", description = "Child JVM heap (default: ${DEFAULT-VALUE}).")
     String xmx;
 
@@ -95,8 +100,10 @@ public final class ScaleMain implements Callable<Integer> {
         pw.flush();
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
-            for (String m : modes) {
-                rows.add(runChild(m, size, pw));
+            for (int r = 0; r < Math.max(1, repeat); r++) {
+                for (String m : modes) { // interleaved, so a slow phase of the machine hits every mode
+                    rows.add(runChild(m, size, pw));
+                }
             }
         }
         for (int size : platformSizes) {
@@ -174,42 +181,90 @@ public final class ScaleMain implements Callable<Integer> {
         return new Row(m, size, Map.of(), why);
     }
 
+    /** The runs of one (mode, N), in the order they ran. */
+    record Group(String mode, int n, List<Row> runs) {
+        String failure() {
+            return runs.stream().map(Row::failure).filter(f -> f != null).findFirst().orElse(null);
+        }
+
+        double median(String key) {
+            double[] v = runs.stream().filter(r -> r.failure() == null).mapToDouble(r -> r.num(key)).sorted().toArray();
+            if (v.length == 0) {
+                return Double.NaN;
+            }
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+
+        String range(String key) {
+            var stats = runs.stream().filter(r -> r.failure() == null).mapToDouble(r -> r.num(key)).summaryStatistics();
+            return stats.getCount() < 2 ? "" : fmt(stats.getMin()) + " - " + fmt(stats.getMax());
+        }
+    }
+
+    static List<Group> groups(List<Row> rows) {
+        Map<String, Group> byKey = new LinkedHashMap<>();
+        for (Row r : rows) {
+            byKey.computeIfAbsent(r.mode() + "/" + r.n(), k -> new Group(r.mode(), r.n(), new ArrayList<>())).runs().add(r);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
     static String markdown(Environment env, List<Row> rows) {
         StringBuilder md = new StringBuilder();
         md.append("## Scale: processes parked on channels\n\n");
-        md.append(String.format(Locale.ROOT, "%s; JDK %s; %d cores; CPU %s; each row a fresh JVM with -Xmx as given;"
+        md.append(String.format(Locale.ROOT, "%s; JDK %s; %d cores; CPU %s; each run a fresh JVM with -Xmx as given;"
                 + " default scheduler parallelism (%d); driver is a virtual thread; %s; load average %s.%n%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), env.jdk(), env.cores(), env.cpu(),
                 env.defaultParallelism(), threadLimits(), Environment.loadAverage()));
-        md.append("| mode | N | start all (ms) | wind down (ms) | heap bytes / parked process | ratio to raw-park | ratio to raw-sq | heap used (MiB) | RSS (MiB) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        Map<String, Row> byKey = new HashMap<>();
-        rows.forEach(r -> byKey.put(r.mode() + "/" + r.n(), r));
-        for (Row r : rows) {
-            if (r.failure() != null) {
-                md.append("| ").append(r.mode()).append(" | ").append(String.format(Locale.ROOT, "%,d", r.n()))
-                        .append(" | FAILED: ").append(r.failure().replace("|", "/")).append(" | | | | | | |\n");
+        md.append("| mode | N | runs | start all (ms) | wind down (ms) | heap bytes / parked process | (range) | of which stack chunks"
+                + " | other objects | ratio to raw-sq | ratio to raw-park | heap used (MiB) | RSS (MiB) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<Group> groups = groups(rows);
+        Map<String, Group> byKey = new HashMap<>();
+        groups.forEach(g -> byKey.put(g.mode() + "/" + g.n(), g));
+        for (Group g : groups) {
+            String n = String.format(Locale.ROOT, "%,d", g.n());
+            if (g.failure() != null) {
+                md.append("| ").append(g.mode()).append(" | ").append(n).append(" | ").append(g.runs().size())
+                        .append(" | FAILED: ").append(g.failure().replace("|", "/")).append(" | | | | | | | | | |\n");
                 continue;
             }
-            md.append("| ").append(r.mode()).append(" | ").append(String.format(Locale.ROOT, "%,d", r.n())).append(" | ")
-                    .append(fmt(r.num("startMs"))).append(" | ").append(fmt(r.num("windDownMs"))).append(" | ")
-                    .append(fmt(r.num("bytesPerProcess"))).append(" | ")
-                    .append(ratio(r, byKey.get("raw-park/" + r.n()))).append(" | ")
-                    .append(ratio(r, byKey.get("raw-sq/" + r.n()))).append(" | ")
-                    .append(r.values().get("heapUsedMb")).append(" | ").append(r.values().get("rssMb")).append(" |\n");
+            double bytes = g.median("bytesPerProcess");
+            double stack = g.median("stackBytesPerProcess");
+            md.append("| ").append(g.mode()).append(" | ").append(n).append(" | ").append(g.runs().size()).append(" | ")
+                    .append(fmt(g.median("startMs"))).append(" | ").append(fmt(g.median("windDownMs"))).append(" | ")
+                    .append(fmt(bytes)).append(" | ").append(g.range("bytesPerProcess")).append(" | ")
+                    .append(fmt(stack)).append(" | ").append(fmt(medianOfDifferences(g))).append(" | ")
+                    .append(ratio(g, byKey.get("raw-sq/" + g.n()))).append(" | ")
+                    .append(ratio(g, byKey.get("raw-park/" + g.n()))).append(" | ")
+                    .append(whole(g.median("heapUsedMb"))).append(" | ").append(whole(g.median("rssMb"))).append(" |\n");
         }
         md.append("\nHeap bytes per parked process = (used heap with all N parked - used heap before) / N, after full GCs;")
                 .append(" it includes the process object, its thread, its parked stack and its channel (raw-park: the bare thread;")
-                .append(" raw-sq: thread + its SynchronousQueue). Platform threads' stacks are native memory, outside the heap: see RSS.\n");
+                .append(" raw-sq: thread + its SynchronousQueue). Medians over the runs; ratios are of medians at the same N.")
+                .append(" \"Of which stack chunks\": the virtual threads' saved stacks (class histogram of jdk.internal.vm.StackChunk),")
+                .append(" whose size follows the JIT's inlining choices and so varies between JVMs; \"other objects\" is the rest,")
+                .append(" which does not vary. Platform threads' stacks are native memory, outside the heap: see RSS.\n");
         return md.toString();
     }
 
-    static String ratio(Row r, Row base) {
+    /** The median over runs of (bytes - stack bytes): the part of a process that is not its saved stack. */
+    static double medianOfDifferences(Group g) {
+        double[] v = g.runs().stream().filter(r -> r.failure() == null)
+                .mapToDouble(r -> r.num("bytesPerProcess") - r.num("stackBytesPerProcess")).filter(d -> !Double.isNaN(d))
+                .sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static String ratio(Group g, Group base) {
         // Platform threads keep their stacks outside the heap: a heap ratio to a virtual thread means nothing.
-        if (base == null || base.failure() != null || r.mode().endsWith("platform")) {
+        if (base == null || base.failure() != null || g.mode().endsWith("platform")) {
             return "-";
         }
-        return fmt(r.num("bytesPerProcess") / base.num("bytesPerProcess"));
+        return fmt(g.median("bytesPerProcess") / base.median("bytesPerProcess"));
     }
 
     /** The OS limits that bound platform threads (Linux), for the report. */
@@ -224,6 +279,10 @@ public final class ScaleMain implements Callable<Integer> {
             }
         }
         return sb.isEmpty() ? "OS thread limits unknown" : "OS limits " + sb;
+    }
+
+    static String whole(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,.0f", v);
     }
 
     static String fmt(double v) {

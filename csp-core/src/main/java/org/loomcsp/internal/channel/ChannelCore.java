@@ -1,5 +1,7 @@
 package org.loomcsp.internal.channel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.loomcsp.ChannelPoison;
@@ -13,8 +15,9 @@ import org.loomcsp.ChannelPoison;
  *
  * Every channel has one small lock (the channel itself is the lock, see Mutex; never held across
  * a park), a FIFO queue of waiting readers, a FIFO queue of waiting writers, an optional ring
- * buffer, and a poisoned flag. The two queues are doubly linked through the nodes and anchored
- * by head/tail fields of the channel itself, so a channel is one object (plus its buffer).
+ * buffer, and a poisoned flag. The two queues are circular lists doubly linked through the nodes
+ * and anchored by a head field each in the channel itself, so a channel is one object (plus its
+ * buffer, if it has one).
  * A waiting party is a Node; the decision "which partner completes this operation" is made by a
  * single CAS on the Node's owner Sync, so that one Alt can wait on many channels at once and be
  * completed through exactly one of them.
@@ -71,9 +74,7 @@ public final class ChannelCore extends Mutex {
     private final Ring ring;
     // The wait queues (see Node.queue), guarded by the lock.
     private Node readersHead;
-    private Node readersTail;
     private Node writersHead;
-    private Node writersTail;
     /** Written under the lock; read without it for a fast isPoisoned(). */
     private volatile boolean poisoned;
 
@@ -308,29 +309,35 @@ public final class ChannelCore extends Mutex {
     }
 
     // ------------------------------------------------------------------------------------------
-    // The wait queues (FIFO, doubly linked, O(1) removal), all with the lock held.
+    // The wait queues, all with the lock held. Each is a circular doubly linked list anchored by
+    // its head alone (head.prev is the tail), so a channel carries two fields for its queues, not
+    // four; appending and removing any node are O(1).
 
-    /** The first node of queue {@code q} (live or not); WaitProbe walks on through Node.next. */
-    Node head(byte q) {
+    private Node head(byte q) {
         return q == Node.READERS ? readersHead : writersHead;
     }
 
-    private void enqueue(Node n, byte q) {
-        Node t = q == Node.READERS ? readersTail : writersTail;
-        n.queue = q;
-        n.prev = t;
-        n.next = null;
-        if (t != null) {
-            t.next = n;
-        } else if (q == Node.READERS) {
+    private void setHead(byte q, Node n) {
+        if (q == Node.READERS) {
             readersHead = n;
         } else {
             writersHead = n;
         }
-        if (q == Node.READERS) {
-            readersTail = n;
+    }
+
+    private void enqueue(Node n, byte q) {
+        n.queue = q;
+        Node h = head(q);
+        if (h == null) {
+            n.prev = n;
+            n.next = n;
+            setHead(q, n);
         } else {
-            writersTail = n;
+            Node t = h.prev;
+            n.prev = t;
+            n.next = h;
+            t.next = n;
+            h.prev = n;
         }
     }
 
@@ -340,21 +347,16 @@ public final class ChannelCore extends Mutex {
         if (q == Node.NOT_QUEUED) {
             return;
         }
-        Node p = n.prev;
         Node x = n.next;
-        if (p != null) {
+        if (x == n) {
+            setHead(q, null);
+        } else {
+            Node p = n.prev;
             p.next = x;
-        } else if (q == Node.READERS) {
-            readersHead = x;
-        } else {
-            writersHead = x;
-        }
-        if (x != null) {
             x.prev = p;
-        } else if (q == Node.READERS) {
-            readersTail = p;
-        } else {
-            writersTail = p;
+            if (head(q) == n) {
+                setHead(q, x);
+            }
         }
         n.prev = null;
         n.next = null;
@@ -370,28 +372,33 @@ public final class ChannelCore extends Mutex {
         return n;
     }
 
-    /** Empties {@code q} and returns its former head (the chain stays linked through next). */
+    /** Empties {@code q} and returns its former head, the nodes chained through next up to null. */
     private Node drain(byte q) {
         Node h = head(q);
+        if (h == null) {
+            return null;
+        }
+        h.prev.next = null; // open the circle
         for (Node n = h; n != null; n = n.next) {
             n.queue = Node.NOT_QUEUED;
+            n.prev = null;
         }
-        if (q == Node.READERS) {
-            readersHead = null;
-            readersTail = null;
-        } else {
-            writersHead = null;
-            writersTail = null;
-        }
+        setHead(q, null);
         return h;
     }
 
-    private int size(byte q) {
-        int s = 0;
-        for (Node n = head(q); n != null; n = n.next) {
-            s++;
+    /** The nodes of {@code q} in order, live or not (diagnostics: WaitProbe, waiterCounts). */
+    List<Node> queued(byte q) {
+        List<Node> out = new ArrayList<>();
+        Node h = head(q);
+        if (h != null) {
+            Node n = h;
+            do {
+                out.add(n);
+                n = n.next;
+            } while (n != h);
         }
-        return s;
+        return out;
     }
 
     ChannelPoison poisonException() {
@@ -460,7 +467,7 @@ public final class ChannelCore extends Mutex {
     public int[] waiterCounts() {
         lock();
         try {
-            return new int[] {size(Node.READERS), size(Node.WRITERS)};
+            return new int[] {queued(Node.READERS).size(), queued(Node.WRITERS).size()};
         } finally {
             unlock();
         }

@@ -37,11 +37,11 @@ public final class WaitProbe {
         if (blocker instanceof ChannelCore c) {
             c.lock();
             try {
-                Node n = find(c.head(Node.READERS), thread);
+                Node n = find(c.queued(Node.READERS), thread);
                 if (n != null) {
                     return new ChannelWait(n, List.of(c), List.of(), false);
                 }
-                n = find(c.head(Node.WRITERS), thread);
+                n = find(c.queued(Node.WRITERS), thread);
                 if (n != null) {
                     return new ChannelWait(n, List.of(), List.of(c), false);
                 }
@@ -77,16 +77,16 @@ public final class WaitProbe {
         List<Thread> out = new ArrayList<>();
         c.lock();
         try {
-            collect(c.head(Node.READERS), out);
-            collect(c.head(Node.WRITERS), out);
+            collect(c.queued(Node.READERS), out);
+            collect(c.queued(Node.WRITERS), out);
         } finally {
             c.unlock();
         }
         return out;
     }
 
-    private static Node find(Node first, Thread thread) {
-        for (Node n = first; n != null; n = n.next) {
+    private static Node find(List<Node> queue, Thread thread) {
+        for (Node n : queue) {
             if (n.owner() == n && n.waiter == thread && n.isWaiting()) {
                 return n;
             }
@@ -94,8 +94,8 @@ public final class WaitProbe {
         return null;
     }
 
-    private static void collect(Node first, List<Thread> out) {
-        for (Node n = first; n != null; n = n.next) {
+    private static void collect(List<Node> queue, List<Thread> out) {
+        for (Node n : queue) {
             if (n.owner().isWaiting() && n.owner().waiter != null) {
                 out.add(n.owner().waiter);
             }

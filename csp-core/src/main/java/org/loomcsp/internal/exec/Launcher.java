@@ -14,13 +14,15 @@ public final class Launcher {
      * Starts {@code task} on a new thread of {@code backend}.
      *
      * @param name the thread name, or {@code null} to leave the thread unnamed (cheaper)
+     * @param handler the thread's uncaught-exception handler
      */
-    public static Thread start(Backend backend, String name, Runnable task) {
+    public static Thread start(Backend backend, String name, Runnable task,
+            Thread.UncaughtExceptionHandler handler) {
         // Thread.Builder instances are not thread-safe, so each start makes its own (cheap).
         // Platform threads are daemons: KeepAlive decides when the JVM may exit.
         Thread t = switch (backend) {
-            case VIRTUAL -> Thread.ofVirtual().unstarted(task);
-            case PLATFORM -> Thread.ofPlatform().daemon(true).unstarted(task);
+            case VIRTUAL -> Thread.ofVirtual().uncaughtExceptionHandler(handler).unstarted(task);
+            case PLATFORM -> Thread.ofPlatform().daemon(true).uncaughtExceptionHandler(handler).unstarted(task);
         };
         if (name != null) {
             t.setName(name);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import org.loomcsp.CSPProcess;
 
 /**
@@ -13,9 +14,13 @@ import org.loomcsp.CSPProcess;
  */
 /*
  * Costs. Per process (not per channel operation): one LongAdder increment at start, one
- * decrement at the end, and, while tracking is on (deadlock detection or a tracer), one
- * ConcurrentHashMap put and remove keyed by the process's Thread. No ThreadLocal: the process
- * object is captured by its thread's Runnable and registered from there.
+ * decrement at the end, and, while tracking is on (deadlock detection or a tracer), a link into
+ * and out of one of STRIPES intrusive doubly linked lists, under that stripe's lock. The links
+ * live in the process's ProcessEntry (its thread's task), so tracking allocates nothing: a map
+ * from thread to process cost 40 bytes per process (docs/adr/0050-process-footprint.md). The
+ * stripe is chosen by the thread id, so a process's entry and exit take the same lock. The
+ * process behind a thread is found through the thread's uncaught-exception handler, which is
+ * the ProcessEntry (see there). No ThreadLocal.
  *
  * Joins and barrier waits (not channel hot paths) record a Waiting object in WAITS for their
  * duration; channel operations record nothing: their park blocker already says what they wait
@@ -28,7 +33,22 @@ import org.loomcsp.CSPProcess;
  */
 public final class Registry {
 
-    private static final ConcurrentHashMap<Thread, CSPProcess> LIVE = new ConcurrentHashMap<>();
+    /** A power of two, well above the carrier count, so starts and ends rarely meet on a lock. */
+    private static final int STRIPES = 64;
+    private static final Stripe[] LIVE = new Stripe[STRIPES];
+
+    static {
+        for (int i = 0; i < STRIPES; i++) {
+            LIVE[i] = new Stripe();
+        }
+    }
+
+    /** One list of tracked live processes. */
+    private static final class Stripe {
+        final ReentrantLock lock = new ReentrantLock();
+        ProcessEntry head;
+    }
+
     private static final LongAdder STARTED = new LongAdder();
     private static final ConcurrentHashMap<Thread, Waiting> WAITS = new ConcurrentHashMap<>();
 
@@ -65,31 +85,67 @@ public final class Registry {
         STARTED.decrement();
     }
 
-    /** Called first thing on the process's own thread; returns whether it was tracked. */
-    public static boolean enter(CSPProcess p) {
-        if (tracking) {
-            LIVE.put(Thread.currentThread(), p);
-            return true;
-        }
-        return false;
+    private static Stripe stripeOfCurrentThread() {
+        return LIVE[(int) Thread.currentThread().threadId() & (STRIPES - 1)];
     }
 
-    /** Called last thing on the process's own thread. */
-    public static void exit(boolean tracked) {
+    /**
+     * Called first thing on the process's own thread, whose task is {@code e}; returns whether
+     * the process is tracked (pass it to {@link #exit}).
+     */
+    public static boolean enter(ProcessEntry e) {
+        if (!tracking) {
+            return false;
+        }
+        Stripe s = stripeOfCurrentThread();
+        s.lock.lock();
+        try {
+            ProcessEntry h = s.head;
+            e.prev = null;
+            e.next = h;
+            if (h != null) {
+                h.prev = e;
+            }
+            s.head = e;
+        } finally {
+            s.lock.unlock();
+        }
+        return true;
+    }
+
+    /** Called last thing on the process's own thread, with what {@link #enter} returned. */
+    public static void exit(ProcessEntry e, boolean tracked) {
         if (tracked) {
-            LIVE.remove(Thread.currentThread());
+            Stripe s = stripeOfCurrentThread();
+            s.lock.lock();
+            try {
+                ProcessEntry p = e.prev;
+                ProcessEntry n = e.next;
+                if (p == null) {
+                    s.head = n;
+                } else {
+                    p.next = n;
+                }
+                if (n != null) {
+                    n.prev = p;
+                }
+                e.prev = null;
+                e.next = null;
+            } finally {
+                s.lock.unlock();
+            }
         }
         STARTED.decrement();
     }
 
     /** The process whose thread is the current one, or {@code null}. */
     public static CSPProcess current() {
-        return tracking ? LIVE.get(Thread.currentThread()) : null;
+        return processOf(Thread.currentThread());
     }
 
-    /** The process run by {@code t}, or {@code null}. */
+    /** The process run by {@code t}, or {@code null} (also once {@code t} has terminated). */
     public static CSPProcess processOf(Thread t) {
-        return LIVE.get(t);
+        return t.getUncaughtExceptionHandler() instanceof ProcessEntry e ? e.process() : null;
     }
 
     /** Processes started and not yet ended (tracked or not). */
@@ -97,9 +153,26 @@ public final class Registry {
         return STARTED.sum();
     }
 
-    /** A copy of the tracked live processes by thread. */
+    /**
+     * A copy of the tracked live processes by thread. A process whose {@code start()} has not yet
+     * published its thread is left out (so the copy is smaller than {@link #startedCount()}).
+     */
     public static Map<Thread, CSPProcess> liveSnapshot() {
-        return new HashMap<>(LIVE);
+        Map<Thread, CSPProcess> out = new HashMap<>();
+        for (Stripe s : LIVE) {
+            s.lock.lock();
+            try {
+                for (ProcessEntry e = s.head; e != null; e = e.next) {
+                    Thread t = e.thread();
+                    if (t != null) {
+                        out.put(t, e.process());
+                    }
+                }
+            } finally {
+                s.lock.unlock();
+            }
+        }
+        return out;
     }
 
     /** Records that the current process thread starts a join or barrier wait; returns it. */
