@@ -19,7 +19,7 @@ import org.loomcsp.internal.trace.Registry;
  */
 /*
  * take() returns null as soon as it meets a reason to think the program may still move:
- *   - a process started but not tracked or not yet running (STARTED != LIVE.size());
+ *   - a process started but not tracked or not yet running (started count != tracked count);
  *   - a process thread not in state WAITING (running, runnable, sleeping, a timed wait such as
  *     Timer.sleep, a timed read or an Alt with a timer: TIMED_WAITING; a monitor: BLOCKED);
  *   - a WAITING process whose wait is not a CSP one (I/O, a lock, a queue: its park blocker is
@@ -49,50 +49,55 @@ final class Snapshot {
 
     static Snapshot take() {
         long started = Registry.startedCount();
-        Map<Thread, CSPProcess> live = Registry.liveSnapshot();
-        if (live.isEmpty() || live.size() != started) {
+        if (started == 0 || Registry.trackedCount() != started) {
             return null;
         }
         Map<Thread, Blocked> out = new java.util.HashMap<>();
-        for (Map.Entry<Thread, CSPProcess> e : live.entrySet()) {
-            Thread t = e.getKey();
-            CSPProcess p = e.getValue();
-            if (t.getState() != Thread.State.WAITING) {
-                return null;
-            }
-            Blocked b;
-            Registry.Waiting w = Registry.waitOf(t);
-            if (w != null) {
-                if (w.kind() == Registry.Kind.JOIN) {
-                    CSPProcess target = (CSPProcess) w.target();
-                    if (!target.isAlive()) {
-                        return null;
-                    }
-                    b = new Blocked(p, t, w, "join", List.of(), List.of(), target);
-                } else {
-                    Barrier barrier = (Barrier) w.target();
-                    if (barrier.phase() != w.phase()) {
-                        return null;
-                    }
-                    b = new Blocked(p, t, w, "barrier", List.of(), List.of(), barrier);
-                }
-            } else {
-                WaitProbe.ChannelWait cw = WaitProbe.probe(t, LockSupport.getBlocker(t));
-                if (cw == null) {
-                    return null;
-                }
-                b = new Blocked(p, t, cw.token(), cw.alt() ? "alt" : "channel", cw.reads(),
-                        cw.writes(), null);
-            }
-            if (t.getState() != Thread.State.WAITING) {
-                return null;
+        // Walks the live processes and stops at the first one that may still move: while a
+        // program runs, a snapshot costs a few probes, not one per process.
+        boolean allBlocked = Registry.forEachLive((t, p) -> {
+            Blocked b = blocked(t, p);
+            if (b == null) {
+                return false;
             }
             out.put(t, b);
-        }
-        if (Registry.startedCount() != started) {
+            return true;
+        });
+        if (!allBlocked || out.size() != started || Registry.startedCount() != started) {
             return null;
         }
         return new Snapshot(out);
+    }
+
+    /** What {@code t} (the thread of {@code p}) waits for, or null if it may still move. */
+    private static Blocked blocked(Thread t, CSPProcess p) {
+        if (t.getState() != Thread.State.WAITING) {
+            return null;
+        }
+        Blocked b;
+        Registry.Waiting w = Registry.waitOf(t);
+        if (w != null) {
+            if (w.kind() == Registry.Kind.JOIN) {
+                CSPProcess target = (CSPProcess) w.target();
+                if (!target.isAlive()) {
+                    return null;
+                }
+                b = new Blocked(p, t, w, "join", List.of(), List.of(), target);
+            } else {
+                Barrier barrier = (Barrier) w.target();
+                if (barrier.phase() != w.phase()) {
+                    return null;
+                }
+                b = new Blocked(p, t, w, "barrier", List.of(), List.of(), barrier);
+            }
+        } else {
+            WaitProbe.ChannelWait cw = WaitProbe.probe(t, LockSupport.getBlocker(t));
+            if (cw == null) {
+                return null;
+            }
+            b = new Blocked(p, t, cw.token(), cw.alt() ? "alt" : "channel", cw.reads(), cw.writes(), null);
+        }
+        return t.getState() == Thread.State.WAITING ? b : null;
     }
 
     /** Whether both snapshots hold the same threads in the very same waits. */

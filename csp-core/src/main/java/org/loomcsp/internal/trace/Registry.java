@@ -1,7 +1,5 @@
 package org.loomcsp.internal.trace;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,6 +45,8 @@ public final class Registry {
     private static final class Stripe {
         final ReentrantLock lock = new ReentrantLock();
         ProcessEntry head;
+        /** Written under the lock; read without it by trackedCount(). */
+        volatile int size;
     }
 
     private static final LongAdder STARTED = new LongAdder();
@@ -107,6 +107,7 @@ public final class Registry {
                 h.prev = e;
             }
             s.head = e;
+            s.size++;
         } finally {
             s.lock.unlock();
         }
@@ -131,6 +132,7 @@ public final class Registry {
                 }
                 e.prev = null;
                 e.next = null;
+                s.size--;
             } finally {
                 s.lock.unlock();
             }
@@ -153,26 +155,41 @@ public final class Registry {
         return STARTED.sum();
     }
 
+    /** The number of tracked live processes (a sum over the stripes, each read without a lock). */
+    public static long trackedCount() {
+        long n = 0;
+        for (Stripe s : LIVE) {
+            n += s.size;
+        }
+        return n;
+    }
+
+    /** Visits one tracked live process; returns false to stop the walk. */
+    @FunctionalInterface
+    public interface LiveVisitor {
+        boolean visit(Thread thread, CSPProcess process);
+    }
+
     /**
-     * A copy of the tracked live processes by thread. A process whose {@code start()} has not yet
-     * published its thread is left out (so the copy is smaller than {@link #startedCount()}).
+     * Calls {@code v} for each tracked live process whose thread {@code start()} has published,
+     * stripe by stripe, each stripe under its lock (so {@code v} must not start or end
+     * processes). Returns false if {@code v} stopped the walk or a process had no thread yet.
      */
-    public static Map<Thread, CSPProcess> liveSnapshot() {
-        Map<Thread, CSPProcess> out = new HashMap<>();
+    public static boolean forEachLive(LiveVisitor v) {
         for (Stripe s : LIVE) {
             s.lock.lock();
             try {
                 for (ProcessEntry e = s.head; e != null; e = e.next) {
                     Thread t = e.thread();
-                    if (t != null) {
-                        out.put(t, e.process());
+                    if (t == null || !v.visit(t, e.process())) {
+                        return false;
                     }
                 }
             } finally {
                 s.lock.unlock();
             }
         }
-        return out;
+        return true;
     }
 
     /** Records that the current process thread starts a join or barrier wait; returns it. */
