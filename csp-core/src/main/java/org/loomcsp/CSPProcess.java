@@ -73,12 +73,21 @@ import org.loomcsp.internal.trace.Registry;
 /*
  * Implementation notes.
  *
- * state: NEW -> STARTED (CAS in start(), by any thread) -> ENDED (set by the process's own thread
- * after the body and the poison/failure handling). 'thread' is written once, before the process
- * thread starts (the start() CAS winner), and read by join()/terminate()/isAlive().
- * 'outcome' (null or the failure) is written by the process thread before 'state' is set to ENDED
- * (volatile), and read after Thread.join() which gives the happens-before edge.
- * No ThreadLocal is used: the process object is captured by the thread's Runnable.
+ * state is one int of flags, changed only atomically (CAS or getAndBitwiseOr), so that a process
+ * costs 48 bytes rather than 56 (issue 6, docs/adr/0050-process-footprint.md):
+ *   STARTED              set by the start() CAS winner (from no STARTED); never cleared
+ *   ENDED                set by the process's own thread after the body and the poison/failure
+ *                        handling (or by start() if the thread could not be launched)
+ *   TERMINATED           set with ENDED when the process ended because of terminate()
+ *   TERMINATE_REQUESTED  set by terminate(), from any thread, at any time
+ *   BACKEND (2 bits)     0 = not chosen yet, else Backend ordinal + 1; set before the start or by
+ *                        start() itself, never changed after
+ * Lifecycle: new (neither STARTED nor ENDED) -> running (STARTED) -> ended (STARTED | ENDED).
+ * 'thread' is written once by the start() CAS winner right after launching the thread (the thread
+ * may already run; join() waits for the publication), and read by join()/terminate().
+ * 'outcome' (null or the failure) is written by the process thread before ENDED is set, and read
+ * after Thread.join(), which gives the happens-before edge.
+ * No ThreadLocal is used: the thread's task (Runner) holds the process.
  */
 public class CSPProcess {
 
@@ -112,9 +121,13 @@ public class CSPProcess {
 
     static final System.Logger LOG = System.getLogger("org.loomcsp");
 
-    private static final int NEW = 0;
     private static final int STARTED = 1;
-    private static final int ENDED = 2;
+    private static final int ENDED = 1 << 1;
+    private static final int TERMINATED = 1 << 2;
+    private static final int TERMINATE_REQUESTED = 1 << 3;
+    private static final int BACKEND_SHIFT = 4;
+    private static final int BACKEND = 3 << BACKEND_SHIFT;
+    private static final Backend[] BACKENDS = Backend.values();
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -126,15 +139,13 @@ public class CSPProcess {
      */
     private final Object args;
     private volatile String name;
-    private volatile Backend backend;
     /** Channels registered with uses(); null until the first registration. */
     private volatile ConcurrentLinkedQueue<Object> registered;
 
-    private volatile int state = NEW;
+    /** Flags: see the implementation notes. */
+    private volatile int state;
     private volatile Thread thread;
     private volatile Throwable outcome;
-    private volatile boolean terminateRequested;
-    private volatile boolean terminated;
 
     /**
      * Creates an unstarted process.
@@ -194,16 +205,20 @@ public class CSPProcess {
      *     (for example from a factory method or {@code Supplier}) to run the same code again
      */
     public CSPProcess start() {
-        if (!STATE.compareAndSet(this, NEW, STARTED)) {
-            throw new IllegalStateException("Process " + getName() + " was already started;"
-                    + " a process can be started only once. Create a new process to run the"
-                    + " body again (e.g. call the factory method that made it).");
-        }
-        Backend b = backend;
-        if (b == null) {
-            b = Csp.backend();
-            backend = b;
-        }
+        Backend b;
+        int s;
+        do {
+            s = state;
+            if ((s & STARTED) != 0) {
+                throw new IllegalStateException("Process " + getName() + " was already started;"
+                        + " a process can be started only once. Create a new process to run the"
+                        + " body again (e.g. call the factory method that made it).");
+            }
+            b = backendOf(s);
+            if (b == null) {
+                b = Csp.backend();
+            }
+        } while (!STATE.compareAndSet(this, s, withBackend(s, b) | STARTED));
         KeepAlive.processStarting();
         Registry.starting();
         try {
@@ -212,7 +227,7 @@ public class CSPProcess {
         } catch (Throwable t) {
             Registry.startFailed();
             KeepAlive.processEnded();
-            state = ENDED;
+            STATE.getAndBitwiseOr(this, ENDED);
             throw t;
         }
         return this;
@@ -265,12 +280,12 @@ public class CSPProcess {
 
     /** Whether the process has been started and has not yet ended. */
     public boolean isAlive() {
-        return state == STARTED;
+        return (state & (STARTED | ENDED)) == STARTED;
     }
 
     /** Whether the process has been started (it may have ended since). */
     public boolean isStarted() {
-        return state != NEW;
+        return (state & STARTED) != 0;
     }
 
     /**
@@ -286,7 +301,7 @@ public class CSPProcess {
      * ended process it does nothing.
      */
     public void terminate() {
-        terminateRequested = true;
+        STATE.getAndBitwiseOr(this, TERMINATE_REQUESTED);
         Thread t = thread;
         if (t != null) {
             t.interrupt();
@@ -295,12 +310,12 @@ public class CSPProcess {
 
     /** Whether the process ended because it was {@linkplain #terminate() terminated}. */
     public boolean wasTerminated() {
-        return terminated;
+        return (state & TERMINATED) != 0;
     }
 
     /** Whether {@link #terminate()} has been called; server loops check it between steps. */
     protected final boolean terminateRequested() {
-        return terminateRequested;
+        return (state & TERMINATE_REQUESTED) != 0;
     }
 
     /**
@@ -330,17 +345,30 @@ public class CSPProcess {
      * @throws IllegalStateException if the process has already started
      */
     public CSPProcess backend(Backend backend) {
-        if (state != NEW) {
-            throw new IllegalStateException("Process " + getName() + " has already started;"
-                    + " set its backend before start()");
-        }
-        this.backend = Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(backend, "backend");
+        int s;
+        do {
+            s = state;
+            if ((s & STARTED) != 0) {
+                throw new IllegalStateException("Process " + getName() + " has already started;"
+                        + " set its backend before start()");
+            }
+        } while (!STATE.compareAndSet(this, s, withBackend(s, backend)));
         return this;
     }
 
     /** The backend this process runs (or will run) on; {@code null} until set or started. */
     public Backend getBackend() {
-        return backend;
+        return backendOf(state);
+    }
+
+    private static Backend backendOf(int s) {
+        int code = (s & BACKEND) >>> BACKEND_SHIFT;
+        return code == 0 ? null : BACKENDS[code - 1];
+    }
+
+    private static int withBackend(int s, Backend b) {
+        return (s & ~BACKEND) | ((b.ordinal() + 1) << BACKEND_SHIFT);
     }
 
     /** Sets the name (before or after start; the thread keeps the name it was started with). */
@@ -407,7 +435,7 @@ public class CSPProcess {
     @Override
     public String toString() {
         int s = state;
-        String st = s == NEW ? "new" : s == STARTED ? "running" : "ended";
+        String st = (s & ENDED) != 0 ? "ended" : (s & STARTED) != 0 ? "running" : "new";
         return getClass().getSimpleName() + "[" + getName() + ", pid " + id + ", " + st + "]";
     }
 
@@ -425,9 +453,13 @@ public class CSPProcess {
     }
 
     void inheritBackend(Backend b) {
-        if (backend == null && state == NEW) {
-            backend = b;
-        }
+        int s;
+        do {
+            s = state;
+            if ((s & STARTED) != 0 || backendOf(s) != null) {
+                return;
+            }
+        } while (!STATE.compareAndSet(this, s, withBackend(s, b)));
     }
 
     /** The task and uncaught-exception handler of a process's thread (see ProcessEntry). */
@@ -457,11 +489,12 @@ public class CSPProcess {
     private void runOnOwnThread(ProcessEntry entry) {
         boolean tracked = Registry.enter(entry);
         boolean poisoned = false;
+        boolean terminated = false;
         if (Hooks.ON) {
             Hooks.processStart(this);
         }
         try {
-            if (terminateRequested) {
+            if (terminateRequested()) {
                 terminated = true;
                 return;
             }
@@ -470,7 +503,7 @@ public class CSPProcess {
             poisoned = true;
             poisonKnownChannels();
         } catch (InterruptedException e) {
-            if (terminateRequested) {
+            if (terminateRequested()) {
                 terminated = true;
             } else {
                 fail(e);
@@ -480,7 +513,7 @@ public class CSPProcess {
             outcome = e;
             poisonKnownChannels();
         } catch (Throwable t) {
-            if (terminateRequested && isInterruptCaused(t)) {
+            if (terminateRequested() && isInterruptCaused(t)) {
                 terminated = true;
             } else {
                 fail(t);
@@ -490,7 +523,7 @@ public class CSPProcess {
                 Hooks.processEnd(this, outcome != null ? "failed" : terminated ? "terminated"
                         : poisoned ? "poisoned" : "normal");
             }
-            state = ENDED;
+            STATE.getAndBitwiseOr(this, terminated ? ENDED | TERMINATED : ENDED);
             Registry.exit(entry, tracked);
             KeepAlive.processEnded();
         }
@@ -522,12 +555,12 @@ public class CSPProcess {
                     + " that would wait for ever");
         }
         if (t == null) {
-            if (state == NEW) {
+            if ((state & STARTED) == 0) {
                 throw new IllegalStateException("Process " + getName()
                         + " has not been started; call start() (or run()) first");
             }
             // start() is between its CAS and the thread publication, or failed to launch.
-            while ((t = thread) == null && state != ENDED) {
+            while ((t = thread) == null && (state & ENDED) == 0) {
                 Thread.onSpinWait();
             }
             if (t == null) {
