@@ -40,6 +40,10 @@ import org.loomcsp.internal.trace.Registry;
  *   <li>While any process that the program started is still running, the JVM does not exit,
  *       even though virtual threads are daemon threads ({@code hello().start()} as the last line
  *       of {@code main} prints its line, as in python-csp).
+ *   <li>The process's thread has an uncaught-exception handler of the runtime's own: it is how
+ *       the runtime tells which process a thread runs (for tracing, JFR and deadlock
+ *       diagnosis) without a map or a {@code ThreadLocal}. Leave it in place: a body that
+ *       replaces it on its own thread is no longer recognised as a process there.
  * </ul>
  *
  * <h2>How a body ends</h2>

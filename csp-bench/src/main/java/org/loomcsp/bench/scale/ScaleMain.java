@@ -47,7 +47,7 @@ public final class ScaleMain implements Callable<Integer> {
             description = "Virtual-thread modes (default: ${DEFAULT-VALUE}).")
     List<String> modes;
 
-    @Option(names = "--repeat", defaultValue = "3",
+    @Option(names = "--repeat", defaultValue = "5",
             description = "Child JVMs per virtual-thread (mode, N); the table shows medians (default: ${DEFAULT-VALUE})."
                     + " Stack chunk sizes vary from JVM to JVM with the JIT's choices, so one run can mislead.")
     int repeat;
