@@ -90,7 +90,17 @@ public final class ScaleMain implements Callable<Integer> {
             // to the scheduler's local queue and its joins park cheaply (a platform driver's joins
             // cost an OS park each, which dominated the wind-down time at N = 1,000,000).
             Parked.Measurement[] m = new Parked.Measurement[1];
-            org.loomcsp.bench.support.Driver.inVirtualThread(() -> m[0] = Parked.measure(mode, n));
+            try {
+                org.loomcsp.bench.support.Driver.inVirtualThread(() -> m[0] = Parked.measure(mode, n));
+            } catch (Throwable t) {
+                // E.g. "unable to create native thread" at the platform backend's limit. The
+                // processes already started are still parked and keep this JVM alive (as they
+                // would any CSP program): report and leave now, so the parent does not wait for
+                // its timeout.
+                System.out.println("FAILED " + t);
+                System.out.flush();
+                Runtime.getRuntime().halt(1);
+            }
             System.out.println(m[0].line());
             return 0;
         }
