@@ -60,6 +60,8 @@ final class Parked {
         // Platform threads keep their stacks outside the heap: a short warm-up is enough for them.
         int warm = Math.min(n, mode.endsWith("platform") ? PLATFORM_WARM_UP_N : WARM_UP_N);
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            // A full measured round, GCs and histograms included: the time they take is time the
+            // JIT gets to finish compiling before the round that counts.
             round(mode, warm);
         }
         return round(mode, n);

@@ -198,11 +198,7 @@ public final class ScaleMain implements Callable<Integer> {
         }
 
         double median(String key) {
-            double[] v = runs.stream().filter(r -> r.failure() == null).mapToDouble(r -> r.num(key)).sorted().toArray();
-            if (v.length == 0) {
-                return Double.NaN;
-            }
-            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+            return ScaleMain.median(runs.stream().filter(r -> r.failure() == null).mapToDouble(r -> r.num(key)).toArray());
         }
 
         String range(String key) {
@@ -260,13 +256,19 @@ public final class ScaleMain implements Callable<Integer> {
 
     /** The median over runs of (bytes - stack bytes): the part of a process that is not its saved stack. */
     static double medianOfDifferences(Group g) {
-        double[] v = g.runs().stream().filter(r -> r.failure() == null)
+        return median(g.runs().stream().filter(r -> r.failure() == null)
                 .mapToDouble(r -> r.num("bytesPerProcess") - r.num("stackBytesPerProcess")).filter(d -> !Double.isNaN(d))
-                .sorted().toArray();
+                .toArray());
+    }
+
+    /** The median of {@code v} (NaN if empty). */
+    static double median(double[] v) {
         if (v.length == 0) {
             return Double.NaN;
         }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     static String ratio(Group g, Group base) {
