@@ -1,6 +1,7 @@
 package org.loomcsp.internal.exec;
 
 import org.loomcsp.Backend;
+import org.loomcsp.internal.sched.VirtualThreads;
 
 /**
  * Creates the thread of a process for a backend. The two backends differ only here: channel,
@@ -18,12 +19,16 @@ public final class Launcher {
      */
     public static Thread start(Backend backend, String name, Runnable task,
             Thread.UncaughtExceptionHandler handler) {
-        // Thread.Builder instances are not thread-safe, so each start makes its own (cheap).
+        // Thread.Builder instances are not thread-safe, so each start makes its own (cheap);
+        // virtual threads come from VirtualThreads' shared (thread-safe) factory.
         // Platform threads are daemons: KeepAlive decides when the JVM may exit.
         Thread t = switch (backend) {
-            case VIRTUAL -> Thread.ofVirtual().uncaughtExceptionHandler(handler).unstarted(task);
+            case VIRTUAL -> VirtualThreads.newThread(task);
             case PLATFORM -> Thread.ofPlatform().daemon(true).uncaughtExceptionHandler(handler).unstarted(task);
         };
+        if (backend == Backend.VIRTUAL) {
+            t.setUncaughtExceptionHandler(handler);
+        }
         if (name != null) {
             t.setName(name);
         }
