@@ -137,7 +137,8 @@ public final class ScaleMain implements Callable<Integer> {
 
     Row runChild(String m, int size, PrintWriter pw) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xms" + xmx, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = List.of(java, "-Xms" + xmx, "-Xmx" + xmx,
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 ScaleMain.class.getName(), "--child", "--mode", m, "--n", Integer.toString(size));
         pw.printf("%-18s N=%,d ... ", m, size);
         pw.flush();

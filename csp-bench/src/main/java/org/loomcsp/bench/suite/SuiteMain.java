@@ -101,11 +101,15 @@ public final class SuiteMain implements Callable<Integer> {
                 new Run(P + "TokenRingBenchmark.ring", Map.of("impl", core2, "tokens", one, "carriers", dflt)));
     }
 
-    /** Same heap for every fork; on JDK 23+ also silence JMH's own sun.misc.Unsafe warnings. */
+    /**
+     * Same heap for every fork; java.lang opened so loomcsp runs on its own scheduler (else it
+     * warns and uses the JDK's); on JDK 23+ also silence JMH's own sun.misc.Unsafe warnings.
+     */
     static String[] forkArgs() {
+        String opens = "--add-opens=java.base/java.lang=ALL-UNNAMED";
         return Runtime.version().feature() >= 23
-                ? new String[] {"-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"}
-                : new String[] {"-Xms2g", "-Xmx2g"};
+                ? new String[] {"-Xms2g", "-Xmx2g", opens, "--sun-misc-unsafe-memory-access=allow"}
+                : new String[] {"-Xms2g", "-Xmx2g", opens};
     }
 
     public static void main(String[] args) {
