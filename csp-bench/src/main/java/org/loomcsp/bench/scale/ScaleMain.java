@@ -91,7 +91,13 @@ public final class ScaleMain implements Callable<Integer> {
             // cost an OS park each, which dominated the wind-down time at N = 1,000,000).
             Parked.Measurement[] m = new Parked.Measurement[1];
             try {
-                org.loomcsp.bench.support.Driver.inVirtualThread(() -> m[0] = Parked.measure(mode, n));
+                // loomcsp-virtual: the driver is itself a process, on loomcsp's scheduler with
+                // the processes it starts (a raw virtual driver would run on the JDK's)
+                if (mode.equals("loomcsp-virtual")) {
+                    org.loomcsp.bench.support.Driver.inProcess(() -> m[0] = Parked.measure(mode, n));
+                } else {
+                    org.loomcsp.bench.support.Driver.inVirtualThread(() -> m[0] = Parked.measure(mode, n));
+                }
             } catch (Throwable t) {
                 // E.g. "unable to create native thread" at the platform backend's limit. The
                 // processes already started are still parked and keep this JVM alive (as they
