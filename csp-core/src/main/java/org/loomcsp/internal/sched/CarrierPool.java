@@ -272,6 +272,10 @@ public final class CarrierPool implements Executor {
     private Runnable spinAndSteal(Carrier c) {
         Carrier[] cs = carriers;
         if (cs.length < 2) {
+            if (c.spinning) { // signalled as the spinner, then the other carriers retired
+                c.spinning = false;
+                spinning.decrementAndGet();
+            }
             return null;
         }
         if (!c.spinning) {
