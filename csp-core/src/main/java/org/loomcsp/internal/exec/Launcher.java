@@ -1,6 +1,5 @@
 package org.loomcsp.internal.exec;
 
-import org.loomcsp.Backend;
 import org.loomcsp.internal.sched.VirtualThreads;
 
 /**
@@ -12,22 +11,23 @@ public final class Launcher {
     private Launcher() {}
 
     /**
-     * Starts {@code task} on a new thread of {@code backend}.
+     * Starts {@code task} on a new thread: a virtual thread, or else a (daemon) platform thread.
      *
+     * @param virtual whether the thread is virtual (the API's backend, mapped by the caller)
      * @param name the thread name, or {@code null} to leave the thread unnamed (cheaper)
      * @param handler the thread's uncaught-exception handler
      */
-    public static Thread start(Backend backend, String name, Runnable task,
+    public static Thread start(boolean virtual, String name, Runnable task,
             Thread.UncaughtExceptionHandler handler) {
         // Thread.Builder instances are not thread-safe, so each start makes its own (cheap);
         // virtual threads come from VirtualThreads' shared (thread-safe) factory.
         // Platform threads are daemons: KeepAlive decides when the JVM may exit.
-        Thread t = switch (backend) {
-            case VIRTUAL -> VirtualThreads.newThread(task);
-            case PLATFORM -> Thread.ofPlatform().daemon(true).uncaughtExceptionHandler(handler).unstarted(task);
-        };
-        if (backend == Backend.VIRTUAL) {
+        Thread t;
+        if (virtual) {
+            t = VirtualThreads.newThread(task);
             t.setUncaughtExceptionHandler(handler);
+        } else {
+            t = Thread.ofPlatform().daemon(true).uncaughtExceptionHandler(handler).unstarted(task);
         }
         if (name != null) {
             t.setName(name);

@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * then the yield point. Virtual threads are not time-sliced: a server whose steps never block
  * would keep its carrier for ever and starve every process queued behind it. The yield point
  * therefore gives the carrier away once the server has run for a quantum without giving it up
- * (see giveWay: on loomcsp's own scheduler, CarrierPool, it is that scheduler's yield point, and
- * it yields only if another task waits for the carrier). Reading the clock at every step would cost more than a trivial step, so
+ * (giveWay(): on loomcsp's own scheduler, CarrierPool, a yield to the back of its global queue,
+ * and only if another task waits for the carrier; on the JDK's scheduler a timed park of
+ * GIVE_WAY_NS, which re-enters behind everything already queued; Thread.yield() on a platform
+ * thread). Reading the clock at every step would cost more than a trivial step, so
  * the clock is read only every CHECK_EVERY steps (a power of two, tested with a mask); the rest
  * of the yield point is a counter increment and two plain/volatile flag reads.
  *
