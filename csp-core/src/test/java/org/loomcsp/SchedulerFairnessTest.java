@@ -118,6 +118,32 @@ class SchedulerFairnessTest {
         }
     }
 
+    /** Spinners and busy pairs together: work queued behind a held carrier is not stranded. */
+    @BackendTest
+    void aNewProcessRunsBesideBusyPairsAndProcessesThatNeverPark(Backend backend) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Channel<Integer>> pairs = busyPairs(carriers(backend));
+        List<CSPProcess> spinners = new ArrayList<>();
+        try {
+            for (int i = 0; i < carriers(backend) + 2; i++) {
+                spinners.add(new CSPProcess(() -> {
+                    while (!stop.get()) {
+                        Thread.onSpinWait();
+                    }
+                }).start());
+            }
+            CountDownLatch ran = new CountDownLatch(1);
+            new CSPProcess(ran::countDown).start();
+            assertThat(ran.await(GENEROUS, TimeUnit.SECONDS)).as("the new process ran").isTrue();
+        } finally {
+            stop.set(true);
+            pairs.forEach(Channel::poison);
+            for (CSPProcess s : spinners) {
+                s.join();
+            }
+        }
+    }
+
     @BackendTest
     void aProcessStartedByABusyPairRuns(Backend backend) throws Exception {
         List<Channel<Integer>> pairs = busyPairs(carriers(backend) - 1);
