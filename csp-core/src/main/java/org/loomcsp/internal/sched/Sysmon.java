@@ -34,6 +34,13 @@ final class Sysmon implements Runnable {
      */
     static final long HELD_CPU_NS = 1_000_000;
 
+    /**
+     * Wall time after which a task that used no CPU counts as holding its carrier anyway: it is
+     * blocked in a system call (file or console I/O, which only the JDK's own pool compensates);
+     * a descheduled runnable thread gets the CPU back well within this even on a loaded machine.
+     */
+    static final long SYSCALL_QUANTUM_NS = 10 * CarrierPool.QUANTUM_NS;
+
     private final CarrierPool pool;
     /** CPU time of threads, or {@code null} if the JVM cannot measure it (then wall time counts). */
     private final ThreadMXBean cpu;
@@ -62,7 +69,8 @@ final class Sysmon implements Runnable {
     /**
      * Whether c, running the same task for a quantum of wall time, holds its carrier: it has
      * used HELD_CPU_NS of CPU on it since the monitor's baseline (a loop that never parks, busy
-     * native code), or its thread is blocked or waiting (pinned in a monitor or a park). A carrier that the OS has descheduled
+     * native code), or its thread is blocked or waiting (pinned in a monitor or a park), or it
+     * has used no CPU for SYSCALL_QUANTUM_NS (blocked in a system call). A carrier that the OS has descheduled
      * on a loaded machine is neither, and gets no extra carrier beside it: that would only add
      * threads to a machine that is short of CPU (measured: 4 carriers instead of 2 at load 20).
      */
@@ -76,7 +84,8 @@ final class Sysmon implements Runnable {
             return true;
         }
         long now = cpuNanos(c);
-        return now < 0 || c.monitorCpu < 0 || now - c.monitorCpu >= HELD_CPU_NS;
+        return now < 0 || c.monitorCpu < 0 || now - c.monitorCpu >= HELD_CPU_NS
+                || runFor >= SYSCALL_QUANTUM_NS;
     }
 
     @Override
