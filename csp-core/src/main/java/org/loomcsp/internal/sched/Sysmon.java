@@ -132,6 +132,11 @@ final class Sysmon implements Runnable {
         }
         pool.held = held;
         if (!busy) {
+            // Safety net: every carrier is idle but a task is queued (a wake-up lost to a race
+            // not foreseen in CarrierPool's protocol): wake one now rather than never.
+            if (pool.globalNonEmpty() || anyRing(cs)) {
+                pool.wakeOne();
+            }
             return false;
         }
         boolean waiting = waitsOnHeld || pool.globalNonEmpty() || anyRing(cs);
