@@ -87,8 +87,16 @@ import org.loomcsp.internal.trace.Registry;
  *   BACKEND (2 bits)     0 = not chosen yet, else Backend ordinal + 1; set before the start or by
  *                        start() itself, never changed after
  * Lifecycle: new (neither STARTED nor ENDED) -> running (STARTED) -> ended (STARTED | ENDED).
- * 'thread' is written once by the start() CAS winner right after launching the thread (the thread
- * may already run; join() waits for the publication), and read by join()/terminate().
+ * 'thread' is written by the start() CAS winner right after launching the thread, and by the
+ * process's own thread first thing in its body (both write the same value; join() waits for the
+ * publication), and read by join()/terminate().
+ * terminate() racing start(): terminate() writes TERMINATE_REQUESTED, then reads 'thread' and
+ * interrupts it if set; the process's thread writes 'thread', then reads TERMINATE_REQUESTED and
+ * skips its body if set. Both are volatile (sequentially consistent), so at least one side sees
+ * the other: either the body never runs, or the thread is interrupted, and the interrupt status
+ * stays set until the body's next blocking operation throws. (Before issue 13 only start()
+ * published the thread, after the launch, so a terminate() between the body's check and the
+ * publication was lost and the process blocked for ever.)
  * 'outcome' (null or the failure) is written by the process thread before ENDED is set, and read
  * after Thread.join(), which gives the happens-before edge.
  * No ThreadLocal is used: the thread's task (Runner) holds the process.
@@ -498,6 +506,12 @@ public class CSPProcess {
             Hooks.processStart(this);
         }
         try {
+            // Publish the thread before reading the terminate flag (start() publishes it too,
+            // but only after the launch): see the implementation notes, "terminate() racing
+            // start()".
+            if (thread == null) {
+                thread = Thread.currentThread();
+            }
             if (terminateRequested()) {
                 terminated = true;
                 return;
