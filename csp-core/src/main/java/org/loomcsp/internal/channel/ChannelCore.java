@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.loomcsp.ChannelPoison;
+import org.loomcsp.internal.exec.FaultInjection;
 
 /**
  * The machinery of one channel: rendezvous (capacity 0) or buffered (capacity &gt; 0),
@@ -43,7 +44,10 @@ import org.loomcsp.ChannelPoison;
  * may return spuriously). A waiter that is interrupted or times out tries to CANCEL its own
  * owner; if that CAS fails, a partner completed it first and the operation counts as done (the
  * interrupt status is restored). A cancelled node is unlinked at once, under the lock, in O(1),
- * so however many waiters give up, nothing is left behind.
+ * so however many waiters give up, nothing is left behind. The same holds on every other exit:
+ * a waiter that leaves with an Error or runtime exception (StackOverflowError, OutOfMemoryError
+ * at the park) cancels and unlinks its node (abandon), so a later tryWrite cannot "deliver" to
+ * a reader that is gone (issue 13, item 2).
  *
  * No spinning before parking: with more processes than carriers a spinning waiter only delays
  * the partner it waits for (see docs/adr/0003-channel-algorithm.md).
@@ -129,7 +133,15 @@ public final class ChannelCore extends Mutex {
         } finally {
             unlock();
         }
-        int s = await(node, deadline);
+        int s;
+        try {
+            s = await(node, deadline);
+        } catch (InterruptedException e) {
+            throw e; // already cancelled and unlinked by await
+        } catch (Throwable t) {
+            abandon(node);
+            throw t;
+        }
         if (s > 0) {
             Object v = node.item;
             node.item = null;
@@ -157,7 +169,15 @@ public final class ChannelCore extends Mutex {
         } finally {
             unlock();
         }
-        int s = await(node, deadline);
+        int s;
+        try {
+            s = await(node, deadline);
+        } catch (InterruptedException e) {
+            throw e; // already cancelled and unlinked by await
+        } catch (Throwable t) {
+            abandon(node);
+            throw t;
+        }
         if (s > 0) {
             return true;
         }
@@ -418,6 +438,9 @@ public final class ChannelCore extends Mutex {
         boolean interrupted = false;
         int s;
         while ((s = node.state) == Sync.WAITING) {
+            if (FaultInjection.ENABLED) {
+                FaultInjection.beforePark(this);
+            }
             if (deadline == 0) {
                 LockSupport.park(this);
             } else {
@@ -443,6 +466,21 @@ public final class ChannelCore extends Mutex {
             Thread.currentThread().interrupt();
         }
         return s;
+    }
+
+    /**
+     * Withdraws a waiting plain operation that is leaving abnormally (an Error or a runtime
+     * exception thrown while it waited, e.g. a StackOverflowError at the park): cancels its node
+     * and unlinks it, so that no partner can complete it afterwards. Called in the frame of
+     * read/write, not in await, so that it also runs when calling await itself overflowed the
+     * stack after the node was enqueued. If a partner decided the node first, the operation
+     * happened (a written value was delivered; a value read is lost with the failing reader) and
+     * the node is no longer queued.
+     */
+    private void abandon(Node node) {
+        if (node.tryCancel()) {
+            unlink(node);
+        }
     }
 
     /** Turns a non-success final state into its outcome: NONE for timeout, or a throw. */

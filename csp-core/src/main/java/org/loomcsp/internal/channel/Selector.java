@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.loomcsp.ChannelPoison;
+import org.loomcsp.internal.exec.FaultInjection;
 
 /**
  * The engine behind {@code Alt}: an event-driven choice over input guards, output guards, Skip
@@ -35,7 +36,9 @@ import org.loomcsp.ChannelPoison;
  *     it is not enqueued anywhere before step 4: hence Alt-vs-Alt on the two ends of a channel is
  *     decided atomically, and a ready channel can never be "lost" (python-csp's race).
  *  5. Unlink every node (each under its own channel's lock, O(1)), so a guard that never fires
- *     leaves nothing behind however often the Alt waits on it.
+ *     leaves nothing behind however often the Alt waits on it. An Alt that leaves with an Error
+ *     or runtime exception while waiting first CANCELs its Sync, then unlinks (abandon): a
+ *     partner can never complete an Alt that is gone.
  */
 public final class Selector {
 
@@ -165,7 +168,15 @@ public final class Selector {
         } finally {
             unlockAll(lockOrder);
         }
-        int s = awaitDecision(sync, nodes, cores, hasTimer, deadline);
+        int s;
+        try {
+            s = awaitDecision(sync, nodes, cores, hasTimer, deadline);
+        } catch (InterruptedException e) {
+            throw e; // cancelled and unlinked by awaitDecision
+        } catch (Throwable t) {
+            abandon(sync, nodes, cores); // also if calling awaitDecision overflowed the stack
+            throw t;
+        }
         if (s == Sync.CANCELLED) {
             // Timed out: the timer with the earliest alarm fires.
             out.index = earliestTimer(n, kinds, alarms, enabled);
@@ -190,6 +201,9 @@ public final class Selector {
         int s;
         try {
             while ((s = sync.state) == Sync.WAITING) {
+                if (FaultInjection.ENABLED) {
+                    FaultInjection.beforePark(sync);
+                }
                 if (hasTimer) {
                     long rem = deadline - System.nanoTime();
                     if (rem <= 0) {
@@ -210,16 +224,30 @@ public final class Selector {
                 }
             }
         } finally {
-            for (int i = 0; i < nodes.length; i++) {
-                if (nodes[i] != null) {
-                    cores[i].unlink(nodes[i]);
-                }
-            }
+            unlinkAll(nodes, cores);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return s;
+    }
+
+    private static void unlinkAll(Node[] nodes, ChannelCore[] cores) {
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] != null) {
+                cores[i].unlink(nodes[i]);
+            }
+        }
+    }
+
+    /**
+     * Withdraws a waiting Alt that leaves with an Error or runtime exception: cancels its Sync
+     * first (so no partner can complete it through a node not yet unlinked), then unlinks every
+     * node. If a partner decided it first, that guard's communication happened.
+     */
+    private static void abandon(Sync sync, Node[] nodes, ChannelCore[] cores) {
+        sync.tryCancel();
+        unlinkAll(nodes, cores);
     }
 
     private static int earliestTimer(int n, byte[] kinds, long[] alarms, boolean[] enabled) {
