@@ -6,9 +6,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.loomcsp.internal.channel.ChannelCore;
 import org.loomcsp.internal.channel.Selector;
 import org.loomcsp.internal.trace.Hooks;
+import org.loomcsp.internal.trace.Registry;
 
 /**
  * Choice between guards: python-csp's {@code Alt}, occam's {@code ALT}, Go's {@code select}.
@@ -50,7 +53,9 @@ import org.loomcsp.internal.trace.Hooks;
  * <p><b>Interruption.</b> A selection interrupted while waiting throws {@link
  * InterruptedException} and has selected nothing (no value was read or written).
  *
- * <p>An {@code Alt} belongs to one process: it is not safe for concurrent selections.
+ * <p>An {@code Alt} belongs to one process: a selection started while another thread is
+ * selecting on the same {@code Alt} throws {@link IllegalStateException} naming both processes
+ * (give each process its own {@code Alt}).
  */
 /*
  * The Alt prepares, once, a flat description of its guards for the Selector (kind, channel core,
@@ -69,6 +74,9 @@ public final class Alt {
     private boolean[] enabled;
     private long[] alarms;
     private final Selector.Result result = new Selector.Result();
+
+    /** The thread selecting now, or null: claimed by CAS, so concurrent use is detected. */
+    private volatile Thread selecting;
 
     private int lastIndex = -1;
     private Guard lastSelected;
@@ -156,6 +164,21 @@ public final class Alt {
     }
 
     private Object doSelect(int policy) throws InterruptedException {
+        Thread me = Thread.currentThread();
+        Thread other = (Thread) SELECTING.compareAndExchange(this, null, me);
+        if (other != null) {
+            throw new IllegalStateException("Alt used by two processes at once: "
+                    + Registry.describe(me) + " started a selection while " + Registry.describe(other)
+                    + " is selecting on it. An Alt belongs to one process: give each its own Alt.");
+        }
+        try {
+            return selectOwned(policy);
+        } finally {
+            selecting = null;
+        }
+    }
+
+    private Object selectOwned(int policy) throws InterruptedException {
         int n = guards.size();
         if (n == 0) {
             throw new NoGuardInAlt("Every Alt must have at least one guard (this one has none"
@@ -288,6 +311,16 @@ public final class Alt {
 
         InterruptedSelection(InterruptedException cause) {
             super("selection interrupted", cause);
+        }
+    }
+
+    private static final VarHandle SELECTING;
+
+    static {
+        try {
+            SELECTING = MethodHandles.lookup().findVarHandle(Alt.class, "selecting", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }

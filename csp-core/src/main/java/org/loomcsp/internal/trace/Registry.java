@@ -150,6 +150,13 @@ public final class Registry {
         return t.getUncaughtExceptionHandler() instanceof ProcessEntry e ? e.process() : null;
     }
 
+    /** "process NAME (pid N)" for a process's thread, else "thread NAME": for messages. */
+    public static String describe(Thread t) {
+        CSPProcess p = processOf(t);
+        return p != null ? "process " + p.getName() + " (pid " + p.getPid() + ")"
+                : "thread " + t.getName();
+    }
+
     /** Processes started and not yet ended (tracked or not). */
     public static long startedCount() {
         return STARTED.sum();
