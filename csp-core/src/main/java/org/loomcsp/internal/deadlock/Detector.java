@@ -244,8 +244,9 @@ public final class Detector {
             }
             joiners.add(w.joiner);
         }
-        if (Snapshot.outsideActivity(s, joiners) || !stillTheSame(s)) {
-            return s;
+        if (Snapshot.outsideActivity(s, joiners) || !stillTheSame(s)
+                || Snapshot.outsideActivity(s, joiners)) {
+            return s; // (the second scan: a thread seen asleep in the first may have moved)
         }
         List<Watch> told = new ArrayList<>();
         for (Watch w : WATCHES) {
@@ -268,6 +269,27 @@ public final class Detector {
             }
         }
         return null;
+    }
+
+    /**
+     * Runs one detection round now, on the calling thread, with no interval between the two
+     * snapshots (inside the CSP world a wait that is identical in two snapshots cannot move, see
+     * ADR 0020; the interval only gives outside threads time to show up). Returns the report if
+     * every live process is blocked for good, else {@code null}. Terminates and interrupts
+     * nothing. For tests, which must not depend on the watcher ticking during a short run.
+     */
+    public static String diagnoseNow() {
+        CHECKS.incrementAndGet();
+        Snapshot a = Snapshot.take();
+        if (a == null) {
+            return null;
+        }
+        Snapshot b = Snapshot.take();
+        if (b == null || !b.sameWaits(a) || Snapshot.outsideActivity(b, Set.of())
+                || !stillTheSame(b) || Snapshot.outsideActivity(b, Set.of())) {
+            return null;
+        }
+        return Report.of(b, null).text();
     }
 
     /*

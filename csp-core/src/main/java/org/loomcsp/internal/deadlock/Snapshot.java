@@ -115,9 +115,11 @@ final class Snapshot {
 
     /**
      * Whether something outside the blocked processes could still end their waits: a thread
-     * that is not one of them queued on one of their channels, a live non-daemon platform
-     * thread other than the caller and the runtime's own, or a virtual thread running now (a
-     * busy carrier thread).
+     * that is not one of them, queued on one of their channels and not asleep, a live non-daemon
+     * platform thread other than the caller and the runtime's own that is not asleep (running,
+     * runnable, in I/O or in a timed wait), or a virtual thread running now (a busy carrier
+     * thread). Threads asleep in untimed waits are judged like the processes: they need someone
+     * else to wake them, and nobody is left.
      */
     static boolean outsideActivity(Snapshot s, Set<Thread> joiners) {
         Set<Thread> mine = s.blocked.keySet();
@@ -126,7 +128,7 @@ final class Snapshot {
             for (ChannelCore c : b.channels()) {
                 if (seen.add(c)) {
                     for (Thread w : WaitProbe.waiters(c)) {
-                        if (!mine.contains(w)) {
+                        if (!mine.contains(w) && !asleep(w)) {
                             return true;
                         }
                     }
@@ -150,12 +152,25 @@ final class Snapshot {
                 continue;
             }
             if (t.isDaemon() || t.getName().equals("DestroyJavaVM")
-                    || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(e.getValue())) {
+                    || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(e.getValue())
+                    || asleep(t)) {
                 continue;
             }
-            return true; // a non-daemon application thread that may still act
+            return true; // a non-daemon application thread that may still act by itself
         }
         return false;
+    }
+
+    /**
+     * Whether {@code t} waits without a timeout ({@code WAITING}: a channel operation, a join, a
+     * latch, {@code Thread.join}...) or for a monitor ({@code BLOCKED}): it cannot act until
+     * another thread wakes it, so it is a participant, not activity (issue 13: a {@code main}
+     * waiting in {@code Thread.join} for a worker that joins the processes vetoed every
+     * diagnosis). A thread running, in I/O or in a timed wait (sleeping) may act by itself.
+     */
+    private static boolean asleep(Thread t) {
+        Thread.State st = t.getState();
+        return st == Thread.State.WAITING || st == Thread.State.BLOCKED;
     }
 
     /**
