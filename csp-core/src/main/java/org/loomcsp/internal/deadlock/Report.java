@@ -6,9 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.loomcsp.CSPProcess;
 import org.loomcsp.internal.channel.ChannelCore;
-import org.loomcsp.internal.trace.ProcessAccess;
+import org.loomcsp.internal.trace.ProcessEntry;
 
 /**
  * The human-readable diagnosis of a deadlock: what each blocked process waits on, and a cycle
@@ -23,20 +22,19 @@ import org.loomcsp.internal.trace.ProcessAccess;
  */
 record Report(String text, List<String> cycle, Map<String, String> waits) {
 
-    static Report of(Snapshot s, CSPProcess joined) {
+    static Report of(Snapshot s, ProcessEntry joined) {
         List<Snapshot.Blocked> blocked = s.blocked();
-        ProcessAccess access = ProcessAccess.get();
-        Map<Object, List<CSPProcess>> knowers = new IdentityHashMap<>();
+        Map<Object, List<ProcessEntry>> knowers = new IdentityHashMap<>();
         for (Snapshot.Blocked b : blocked) {
-            for (Object r : access.knownResources(b.process())) {
+            for (Object r : b.process().knownResources()) {
                 knowers.computeIfAbsent(r, k -> new ArrayList<>()).add(b.process());
             }
         }
-        Map<CSPProcess, Snapshot.Blocked> byProcess = new IdentityHashMap<>();
+        Map<ProcessEntry, Snapshot.Blocked> byProcess = new IdentityHashMap<>();
         for (Snapshot.Blocked b : blocked) {
             byProcess.put(b.process(), b);
         }
-        Map<CSPProcess, List<Edge>> edges = new IdentityHashMap<>();
+        Map<ProcessEntry, List<Edge>> edges = new IdentityHashMap<>();
         Map<String, String> waits = new LinkedHashMap<>();
         StringBuilder sb = new StringBuilder();
         sb.append("Deadlock: all ").append(blocked.size())
@@ -45,20 +43,20 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
         for (Snapshot.Blocked b : blocked) {
             List<Edge> out = new ArrayList<>();
             String what = describe(b, knowers, byProcess, out);
-            edges.put(b.process(), preferNonWaiters(b, out, byProcess, access));
-            waits.put(b.process().getName(), what);
-            sb.append("  ").append(b.process().getName()).append(" (pid ")
-                    .append(b.process().getPid()).append("): ").append(what).append('\n');
+            edges.put(b.process(), preferNonWaiters(b, out, byProcess));
+            waits.put(b.process().name(), what);
+            sb.append("  ").append(b.process().name()).append(" (pid ")
+                    .append(b.process().pid()).append("): ").append(what).append('\n');
         }
         List<Edge> cycle = findCycle(blocked, joined, edges);
         List<String> names = new ArrayList<>();
         if (cycle != null) {
             sb.append("Cycle: ");
             for (Edge e : cycle) {
-                names.add(e.from.getName());
-                sb.append(e.from.getName()).append(" --").append(e.label).append("--> ");
+                names.add(e.from.name());
+                sb.append(e.from.name()).append(" --").append(e.label).append("--> ");
             }
-            sb.append(cycle.get(0).from.getName()).append('\n');
+            sb.append(cycle.get(0).from.name()).append('\n');
         } else {
             String barrier = underEnrolledBarrier(blocked, knowers, byProcess);
             if (barrier != null) {
@@ -73,7 +71,7 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
         return new Report(sb.toString(), List.copyOf(names), waits);
     }
 
-    private record Edge(CSPProcess from, CSPProcess to, String label) {}
+    private record Edge(ProcessEntry from, ProcessEntry to, String label) {}
 
     /*
      * Which of several processes that know a channel is P's real partner? A channel shared by
@@ -85,12 +83,12 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
      * are dropped, for each of P's channels, when another candidate remains.
      */
     private static List<Edge> preferNonWaiters(Snapshot.Blocked b, List<Edge> out,
-            Map<CSPProcess, Snapshot.Blocked> byProcess, ProcessAccess access) {
+            Map<ProcessEntry, Snapshot.Blocked> byProcess) {
         Map<String, List<Edge>> byLabel = new LinkedHashMap<>();
         for (Edge e : out) {
             byLabel.computeIfAbsent(e.label, k -> new ArrayList<>()).add(e);
         }
-        List<Object> pKnows = access.knownResources(b.process());
+        List<Object> pKnows = b.process().knownResources();
         List<ChannelCore> pWaits = b.channels();
         List<Edge> kept = new ArrayList<>();
         for (List<Edge> group : byLabel.values()) {
@@ -124,12 +122,12 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
     }
 
     /**
-     * The explanation when processes wait on a barrier and every live process that knows it is
-     * waiting on it too: fewer live participants than enrolled ones (issue 13: such a report used
+     * The explanation when processes wait on a barrier and no live process that knows it is
+     * anywhere else: fewer live participants than enrolled ones (issue 13: such a report used
      * to blame "a channel that no other live process knows").
      */
     private static String underEnrolledBarrier(List<Snapshot.Blocked> blocked,
-            Map<Object, List<CSPProcess>> knowers, Map<CSPProcess, Snapshot.Blocked> byProcess) {
+            Map<Object, List<ProcessEntry>> knowers, Map<ProcessEntry, Snapshot.Blocked> byProcess) {
         for (Snapshot.Blocked b : blocked) {
             if (!b.kind().equals("barrier")) {
                 continue;
@@ -142,36 +140,34 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
                 }
             }
             boolean othersKnow = false;
-            for (CSPProcess q : knowers.getOrDefault(barrier, List.of())) {
+            for (ProcessEntry q : knowers.getOrDefault(barrier, List.of())) {
                 Snapshot.Blocked qb = byProcess.get(q);
                 if (qb != null && qb.target() != barrier) {
                     othersKnow = true;
                 }
             }
             if (!othersKnow) {
-                int enrolled = barrier instanceof org.loomcsp.Barrier br ? br.participants() : -1;
                 return "No cycle: " + waiting + " live process(es) wait on " + barrier
-                        + (enrolled >= 0 ? " with " + enrolled + " participants enrolled" : "")
-                        + ", and no other live process knows the barrier: it is under-enrolled"
+                        + " and no other live process knows it: the barrier is under-enrolled"
                         + " (a participant ended, or was never started, without retire()).\n";
             }
         }
         return null;
     }
 
-    private static String describe(Snapshot.Blocked b, Map<Object, List<CSPProcess>> knowers,
-            Map<CSPProcess, Snapshot.Blocked> byProcess, List<Edge> out) {
-        CSPProcess p = b.process();
+    private static String describe(Snapshot.Blocked b, Map<Object, List<ProcessEntry>> knowers,
+            Map<ProcessEntry, Snapshot.Blocked> byProcess, List<Edge> out) {
+        ProcessEntry p = b.process();
         switch (b.kind()) {
             case "join" -> {
-                CSPProcess t = (CSPProcess) b.target();
+                ProcessEntry t = (ProcessEntry) b.target();
                 if (byProcess.containsKey(t)) {
                     out.add(new Edge(p, t, "joins"));
                 }
-                return "waits for process " + t.getName() + " to end (join)";
+                return "waits for process " + t.name() + " to end (join)";
             }
             case "barrier" -> {
-                for (CSPProcess q : knowers.getOrDefault(b.target(), List.of())) {
+                for (ProcessEntry q : knowers.getOrDefault(b.target(), List.of())) {
                     Snapshot.Blocked qb = byProcess.get(q);
                     if (q != p && qb != null && qb.target() != b.target()) {
                         out.add(new Edge(p, q, "barrier"));
@@ -195,12 +191,12 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
         }
     }
 
-    private static String partners(CSPProcess p, ChannelCore c, String label,
-            Map<Object, List<CSPProcess>> knowers, List<Edge> out) {
+    private static String partners(ProcessEntry p, ChannelCore c, String label,
+            Map<Object, List<ProcessEntry>> knowers, List<Edge> out) {
         List<String> names = new ArrayList<>();
-        for (CSPProcess q : knowers.getOrDefault(c, List.of())) {
+        for (ProcessEntry q : knowers.getOrDefault(c, List.of())) {
             if (q != p) {
-                names.add(q.getName());
+                names.add(q.name());
                 out.add(new Edge(p, q, label));
             }
         }
@@ -208,9 +204,9 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
                 : " [known to " + String.join(", ", names) + "]";
     }
 
-    private static List<Edge> findCycle(List<Snapshot.Blocked> blocked, CSPProcess joined,
-            Map<CSPProcess, List<Edge>> edges) {
-        List<CSPProcess> order = new ArrayList<>();
+    private static List<Edge> findCycle(List<Snapshot.Blocked> blocked, ProcessEntry joined,
+            Map<ProcessEntry, List<Edge>> edges) {
+        List<ProcessEntry> order = new ArrayList<>();
         if (edges.containsKey(joined)) {
             order.add(joined);
         }
@@ -219,8 +215,8 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
                 order.add(b.process());
             }
         }
-        Map<CSPProcess, Integer> colour = new HashMap<>();
-        for (CSPProcess start : order) {
+        Map<ProcessEntry, Integer> colour = new HashMap<>();
+        for (ProcessEntry start : order) {
             if (colour.getOrDefault(start, 0) == 0) {
                 List<Edge> path = new ArrayList<>();
                 List<Edge> c = dfs(start, edges, colour, path);
@@ -232,8 +228,8 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
         return null;
     }
 
-    private static List<Edge> dfs(CSPProcess p, Map<CSPProcess, List<Edge>> edges,
-            Map<CSPProcess, Integer> colour, List<Edge> path) {
+    private static List<Edge> dfs(ProcessEntry p, Map<ProcessEntry, List<Edge>> edges,
+            Map<ProcessEntry, Integer> colour, List<Edge> path) {
         colour.put(p, 1);
         for (Edge e : edges.getOrDefault(p, List.of())) {
             int c = colour.getOrDefault(e.to, 0);
