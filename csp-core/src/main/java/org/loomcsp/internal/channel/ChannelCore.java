@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
+import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.exec.FaultInjection;
 
 /**
@@ -461,30 +463,48 @@ public final class ChannelCore extends Mutex {
      */
     private int await(Node node, long deadline) throws InterruptedException {
         boolean interrupted = false;
+        Object watch = null;
+        boolean watched = false;
         int s;
-        while ((s = node.state) == Sync.WAITING) {
-            if (FaultInjection.ENABLED) {
-                FaultInjection.beforePark(this);
-            }
-            if (deadline == 0) {
-                LockSupport.park(this);
-            } else {
-                long rem = deadline - System.nanoTime();
-                if (rem <= 0) {
+        try {
+            while ((s = node.state) == Sync.WAITING) {
+                if (FaultInjection.ENABLED) {
+                    FaultInjection.beforePark(this);
+                }
+                if (deadline == 0) {
+                    if (!watched) {
+                        // A thread that is not a process (main) becomes a deadlock participant.
+                        watched = true;
+                        watch = Detector.beginOutsideWait();
+                    }
+                    LockSupport.park(this);
+                } else {
+                    long rem = deadline - System.nanoTime();
+                    if (rem <= 0) {
+                        if (node.tryCancel()) {
+                            unlink(node);
+                            return Sync.CANCELLED;
+                        }
+                        continue;
+                    }
+                    LockSupport.parkNanos(this, rem);
+                }
+                if (Thread.interrupted()) {
                     if (node.tryCancel()) {
                         unlink(node);
-                        return Sync.CANCELLED;
+                        DeadlockDiagnosis d = Detector.endOutsideWait(watch, true);
+                        watch = null;
+                        if (d != null) {
+                            throw d;
+                        }
+                        throw new InterruptedException();
                     }
-                    continue;
+                    interrupted = true;
                 }
-                LockSupport.parkNanos(this, rem);
             }
-            if (Thread.interrupted()) {
-                if (node.tryCancel()) {
-                    unlink(node);
-                    throw new InterruptedException();
-                }
-                interrupted = true;
+        } finally {
+            if (watch != null) {
+                Detector.endOutsideWait(watch, false);
             }
         }
         if (interrupted) {

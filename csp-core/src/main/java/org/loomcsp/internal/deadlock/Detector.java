@@ -235,7 +235,7 @@ public final class Detector {
     /** One tick: returns the snapshot to compare the next one with. */
     private static Snapshot check(Snapshot previous) {
         CHECKS.incrementAndGet();
-        Snapshot s = Snapshot.take();
+        Snapshot s = Snapshot.take(outsiders());
         if (s == null || previous == null || !s.sameWaits(previous)) {
             return s;
         }
@@ -252,7 +252,7 @@ public final class Detector {
         }
         List<Watch> told = new ArrayList<>();
         for (Watch w : WATCHES) {
-            if (w.target.isAlive() && w.deadlock == null) {
+            if ((w.target == null || w.target.isAlive()) && w.deadlock == null) {
                 Report r = Report.of(s, w.process);
                 w.deadlock = new DeadlockDiagnosis(r.text(), r.cycle(), r.waits());
                 if (told.isEmpty()) {
@@ -271,6 +271,48 @@ public final class Detector {
             }
         }
         return null;
+    }
+
+    /** The threads of the outside waits (plain channel operations of non-process threads). */
+    private static List<Thread> outsiders() {
+        List<Thread> out = new ArrayList<>();
+        for (Watch w : WATCHES) {
+            if (w.target == null) {
+                out.add(w.joiner);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Called by a thread that is not a process just before it parks, without a timeout, in a
+     * plain channel read or write: from then on it is a participant of deadlock detection (issue
+     * 13: main's {@code c.read()} with no writer hung silently). Returns the watch to end with
+     * {@link #endOutsideWait}, or null (a process, or detection off). Not on the channel hot path:
+     * only a wait that is about to park gets here, and a process only pays one handler read.
+     */
+    public static Object beginOutsideWait() {
+        if (!enabled || Registry.current() != null) {
+            return null;
+        }
+        Watch w = new Watch(null, null, Thread.currentThread());
+        WATCHES.add(w);
+        wakeWatcher();
+        return w;
+    }
+
+    /**
+     * Ends an outside wait. With {@code interrupted} (the wait was interrupted and withdrawn)
+     * returns the deadlock diagnosis to throw instead, if that interrupt was the detector's.
+     */
+    public static DeadlockDiagnosis endOutsideWait(Object watch, boolean interrupted) {
+        if (watch == null) {
+            return null;
+        }
+        Watch w = (Watch) watch;
+        WATCHES.remove(w);
+        DeadlockDiagnosis d = w.deadlock;
+        return interrupted && d != null ? w.consume(d) : null;
     }
 
     /**
@@ -302,7 +344,7 @@ public final class Detector {
      * thread still alive at the activity check vetoes the diagnosis by itself.
      */
     private static boolean stillTheSame(Snapshot s) {
-        Snapshot again = Snapshot.take();
+        Snapshot again = Snapshot.take(outsiders());
         return again != null && again.sameWaits(s);
     }
 }

@@ -47,11 +47,33 @@ final class Snapshot {
     }
 
     static Snapshot take() {
+        return take(List.of());
+    }
+
+    /**
+     * A snapshot that also holds {@code outsiders}: threads that are not processes and wait in
+     * a plain channel operation (main's c.read()); null unless each of them is in an undecided,
+     * untimed channel wait too.
+     */
+    static Snapshot take(List<Thread> outsiders) {
         long started = Registry.startedCount();
-        if (started == 0 || Registry.trackedCount() != started) {
+        if ((started == 0 && outsiders.isEmpty()) || Registry.trackedCount() != started) {
             return null;
         }
         Map<Thread, Blocked> out = new java.util.HashMap<>();
+        for (Thread t : outsiders) {
+            if (t.getState() != Thread.State.WAITING) {
+                return null;
+            }
+            WaitProbe.ChannelWait cw = WaitProbe.probe(t, LockSupport.getBlocker(t));
+            if (cw == null || t.getState() != Thread.State.WAITING) {
+                return null;
+            }
+            List<Object> known = new ArrayList<>(cw.reads());
+            known.addAll(cw.writes());
+            out.put(t, new Blocked(new OutsideParticipant(t, known), t, cw.token(),
+                    cw.alt() ? "alt" : "channel", cw.reads(), cw.writes(), null));
+        }
         // Walks the live processes and stops at the first one that may still move: while a
         // program runs, a snapshot costs a few probes, not one per process.
         boolean allBlocked = Registry.forEachLive((t, p) -> {
@@ -62,7 +84,8 @@ final class Snapshot {
             out.put(t, b);
             return true;
         });
-        if (!allBlocked || out.size() != started || Registry.startedCount() != started) {
+        if (!allBlocked || out.size() != started + outsiders.size()
+                || Registry.startedCount() != started) {
             return null;
         }
         return new Snapshot(out);
