@@ -22,17 +22,17 @@ public final class Main {
 
         CSPProcess producer = process(() -> {
             for (int i = 1; ; i++) numbers.write(i);
-        }, numbers);
+        });
         CSPProcess square = process(() -> {
             while (true) {
                 int n = numbers.read();
                 squares.write(n * n);
             }
-        }, numbers, squares);
+        });
         CSPProcess consumer = process(() -> {
             for (int i = 0; i < 5; i++) got.add(squares.read());
             squares.poison();
-        }, squares);
+        });
         new Par(producer, square, consumer).run();
 
         String where = args.length > 0 ? args[0] : "?";
