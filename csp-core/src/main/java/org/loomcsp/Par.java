@@ -115,7 +115,7 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
      * the one-time note this may log.
      */
     @Override
-    public CSPProcess start() {
+    public Par start() {
         if (!isObserved() && org.loomcsp.internal.trace.Registry.current() == null
                 && !"false".equalsIgnoreCase(System.getProperty("csp.parStartNote"))
                 && START_NOTED.compareAndSet(false, true)) {
@@ -123,7 +123,8 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
                     + " its processes (python-csp's Par.start() waited): call run() to wait, or"
                     + " join() later. Shown once; -Dcsp.parStartNote=false hides it.");
         }
-        return super.start();
+        super.start();
+        return this;
     }
 
     @Override
@@ -184,5 +185,26 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
         if (interrupted != null) {
             throw interrupted;
         }
+    }
+
+    /** Sets the name; returns this Par, so that chains keep the type. */
+    @Override
+    public Par name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    /** Registers channels this process uses (see {@link CSPProcess#uses(Object...)}). */
+    @Override
+    public Par uses(Object... channels) {
+        super.uses(channels);
+        return this;
+    }
+
+    /** Sets the backend (see {@link CSPProcess#backend(Backend)}). */
+    @Override
+    public Par backend(Backend backend) {
+        super.backend(backend);
+        return this;
     }
 }

@@ -103,4 +103,32 @@ public class Seq extends CSPProcess {
             }
         }
     }
+
+    /** Sets the name; returns this Seq, so that chains keep the type. */
+    @Override
+    public Seq name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    /** Registers channels this process uses (see {@link CSPProcess#uses(Object...)}). */
+    @Override
+    public Seq uses(Object... channels) {
+        super.uses(channels);
+        return this;
+    }
+
+    /** Sets the backend (see {@link CSPProcess#backend(Backend)}). */
+    @Override
+    public Seq backend(Backend backend) {
+        super.backend(backend);
+        return this;
+    }
+
+    /** Starts it (see {@link CSPProcess#start()}); returns this Seq. */
+    @Override
+    public Seq start() {
+        super.start();
+        return this;
+    }
 }
