@@ -113,6 +113,26 @@ public final class Csp {
     }
 
     /**
+     * Reads from whichever of {@code inputs} is ready (uniformly at random among the ready ones)
+     * and returns the value, typed: python-csp's {@code a | b} over channels. {@code int n =
+     * choice(a, b);} compiles where the {@link #choice(Guard...)} form returns {@code Object}.
+     *
+     * @throws ChannelPoison if an input is poisoned
+     * @throws InterruptedException if interrupted while waiting; nothing was read
+     */
+    @SafeVarargs
+    public static <T> T choice(ChannelInput<? extends T>... inputs) throws InterruptedException {
+        Guard[] guards = new Guard[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            guards[i] = Objects.requireNonNull(inputs[i], "choice(inputs): argument " + (i + 1)
+                    + " of " + inputs.length + " is null");
+        }
+        @SuppressWarnings("unchecked") // every guard is a ChannelInput<? extends T>
+        T v = (T) new Alt(guards).select();
+        return v;
+    }
+
+    /**
      * The backend new processes run on unless they have their own: set by {@link
      * #setBackend(Backend)}, else read from {@code -Dcsp.backend} or the {@code CSP} environment
      * variable, else {@link Backend#VIRTUAL}. python-csp's {@code CSP=PROCESSES} and {@code

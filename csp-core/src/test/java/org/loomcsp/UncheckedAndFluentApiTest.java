@@ -103,4 +103,18 @@ class UncheckedAndFluentApiTest {
         assertThat(s.steps()).isEqualTo(1);
         assertThat(par.getName()).isEqualTo("p");
     }
+
+    /** choice over channels returns the channels' type; with other guards it returns Object. */
+    @BackendTest
+    void choiceOverChannelsIsTyped(Backend backend) throws Exception {
+        Channel<Integer> a = Channel.buffered(1);
+        Channel<Integer> b = Channel.buffered(1);
+        a.write(20);
+        b.write(22);
+        int first = Csp.choice(a, b);
+        int second = Csp.choice(a, b);
+        assertThat(first + second).isEqualTo(42);
+        Object skipped = Csp.choice(a, new Skip());
+        assertThat(skipped).isEqualTo(Skip.SKIPPED);
+    }
 }
