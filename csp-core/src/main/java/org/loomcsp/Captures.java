@@ -1,4 +1,4 @@
-package org.loomcsp.internal.poison;
+package org.loomcsp;
 
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Field;
@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs only when poison spreads, a failure poisons, or a report or picture is made: never at
  * start (a process stays as small as ADR 0050 says).
  */
-public final class Captures {
+final class Captures {
 
     private static final System.Logger LOG = System.getLogger("org.loomcsp");
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
@@ -70,7 +70,7 @@ public final class Captures {
      * @param stopAt a superclass whose fields (and its superclasses') are not read, or null
      * @param warn whether to log, once per package, that a class could not be read
      */
-    public static List<Object> of(Object root, Class<?> stopAt, boolean warn) {
+    static List<Object> of(Object root, Class<?> stopAt, boolean warn) {
         if (root == null) {
             return List.of();
         }
