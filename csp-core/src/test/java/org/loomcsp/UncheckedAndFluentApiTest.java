@@ -117,4 +117,42 @@ class UncheckedAndFluentApiTest {
         Object skipped = Csp.choice(a, new Skip());
         assertThat(skipped).isEqualTo(Skip.SKIPPED);
     }
+
+    /** repeat(n) fits a for-each loop and makes exactly n selections; it iterates once. */
+    @BackendTest
+    void repeatIsIterableInAForEachLoop(Backend backend) throws Exception {
+        Channel<Integer> a = Channel.buffered(3);
+        for (int i = 1; i <= 3; i++) {
+            a.write(i);
+        }
+        Alt alt = new Alt(a);
+        int sum = 0;
+        Alt.Selections three = alt.repeat(3);
+        for (Object v : three) {
+            sum += (Integer) v;
+        }
+        assertThat(sum).isEqualTo(6);
+        assertThatThrownBy(three::iterator).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("once");
+    }
+
+    /** selected(guard) and lastValue(input) give the selection typed by its guard. */
+    @BackendTest
+    void lastValueIsTypedByTheSelectedInput(Backend backend) throws Exception {
+        Channel<Integer> numbers = Channel.buffered(1);
+        Channel<String> words = Channel.buffered(1);
+        numbers.write(41);
+        Alt alt = new Alt(Guard.when(true, numbers), words);
+        alt.priSelect();
+        assertThat(alt.selected(numbers)).isTrue();
+        assertThat(alt.selected(words)).isFalse();
+        int n = alt.lastValue(numbers);
+        assertThat(n + 1).isEqualTo(42);
+        assertThatThrownBy(() -> alt.lastValue(words)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("selected(input)");
+        words.write("w");
+        alt.priSelect();
+        String w = alt.lastValue(words);
+        assertThat(w).isEqualTo("w");
+    }
 }
