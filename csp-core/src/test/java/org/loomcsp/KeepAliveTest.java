@@ -77,4 +77,43 @@ class KeepAliveTest {
         assertThat(errLines).hasSize(1);
         assertThat(errLines.get(0)).contains("CSP=PROCESSES").contains("platform thread");
     }
+
+    /** Two top-level Par.start() calls and a run(): the note that start() does not wait, once. */
+    public static final class ParStartTwice {
+        public static void main(String[] args) throws Exception {
+            Par a = new Par(new CSPProcess(() -> { }));
+            a.start();
+            a.join();
+            Par b = new Par(new CSPProcess(() -> { }));
+            b.start();
+            b.join();
+            new Par(new CSPProcess(() -> { })).run();
+            System.out.println("done");
+        }
+    }
+
+    /**
+     * A python-csp user's Par(...).start() does not wait, and says so: one INFO note for the first
+     * top-level Par.start(), none for run(); -Dcsp.parStartNote=false hides it.
+     */
+    @ParameterizedTest(name = "parStartNote={0}")
+    @ValueSource(strings = {"true", "false"})
+    void firstTopLevelParStartLogsOneNote(String note) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
+                + Path.of("target", "test-classes").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Dcsp.parStartNote=" + note, "-cp",
+                cp, ParStartTwice.class.getName()));
+        Path err = Files.createTempFile("par-start", ".err");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String errText = Files.readString(err);
+        Files.delete(err);
+        assertThat(p.exitValue()).as(errText).isZero();
+        assertThat(out).isEqualTo("done" + System.lineSeparator());
+        int notes = errText.split("Par.start\\(\\) returns at once", -1).length - 1;
+        assertThat(notes).as(errText).isEqualTo(note.equals("true") ? 1 : 0);
+    }
 }
