@@ -21,6 +21,7 @@ import org.loomcsp.internal.trace.Registry;
  * Alt alt = new Alt(c1, c2, timer, Guard.when(!full, in), out.writeGuard(v));
  * Object got = alt.select();        // or priSelect(), fairSelect()
  * Guard which = alt.lastSelected();
+ * if (alt.selected(c1)) { Integer n = alt.lastValue(c1); }   // typed by the guard
  * }</pre>
  *
  * <p>A selection waits until at least one guard is ready, then commits exactly one of them:
@@ -76,6 +77,8 @@ public final class Alt {
 
     private int lastIndex = -1;
     private Guard lastSelected;
+    /** What the last selection yielded (as select() returned it), for lastValue(). */
+    private Object lastValue;
 
     /** Creates an Alt over {@code guards}, in this order (the order {@link #priSelect()} uses). */
     public Alt(Guard... guards) {
@@ -190,6 +193,7 @@ public final class Alt {
         }
         lastIndex = result.index;
         lastSelected = guards.get(result.index);
+        lastValue = cases[result.index].kind() == Case.Kind.SKIP ? Skip.SKIPPED : v;
         if (Hooks.ON) {
             traceSelection(v);
         }
@@ -212,6 +216,38 @@ public final class Alt {
         return lastSelected;
     }
 
+    /**
+     * Whether the last selection chose {@code guard}, given as it is or inside {@link
+     * Guard#when(java.util.function.BooleanSupplier, Guard)}: {@code if (alt.selected(in))}.
+     */
+    public boolean selected(Guard guard) {
+        Guard g = lastSelected;
+        return g != null && (g == guard
+                || (g instanceof ConditionalGuard c && c.innermost() == guard));
+    }
+
+    /**
+     * The value the last selection read from {@code input}, typed by it: the same object {@code
+     * select()} returned, without a cast.
+     *
+     * <pre>{@code
+     * alt.priSelect();
+     * if (alt.selected(in)) queue.add(alt.lastValue(in)); else queue.remove();
+     * }</pre>
+     *
+     * @throws IllegalStateException if the last selection did not choose {@code input} (or
+     *     nothing was selected yet)
+     */
+    @SuppressWarnings("unchecked") // the value was read from input, a ChannelInput<T>
+    public <T> T lastValue(ChannelInput<T> input) {
+        if (!selected(input)) {
+            throw new IllegalStateException("lastValue(" + input + "): the last selection chose "
+                    + (lastSelected == null ? "nothing" : lastSelected) + ", not this input;"
+                    + " check alt.selected(input) first");
+        }
+        return (T) lastValue;
+    }
+
     /** The index of the guard selected last, or -1 before the first selection. */
     public int lastSelectedIndex() {
         return lastSelected == null ? -1 : lastIndex;
@@ -231,6 +267,7 @@ public final class Alt {
         Guard g = lastSelected;
         guards.remove(lastIndex);
         lastSelected = null;
+        lastValue = null;
         lastIndex = -1;
         prepare();
         g.poison();
@@ -238,37 +275,62 @@ public final class Alt {
 
     /**
      * {@code n} selections, made lazily with {@link #select()}, one per {@code next()}:
-     * python-csp's {@code Alt * n}. {@code next()} throws {@link InterruptedSelection} if
-     * interrupted while waiting.
+     * python-csp's {@code Alt * n}. Usable in a for-each loop ({@code for (Object v :
+     * alt.repeat(3))}) or as an {@code Iterator}; it can be iterated once. {@code next()} throws
+     * {@link InterruptedSelection} if interrupted while waiting.
      *
      * @throws IllegalArgumentException if {@code n < 0}
      */
-    public Iterator<Object> repeat(int n) {
+    public Selections repeat(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("repeat count must be >= 0, was " + n);
         }
-        return new Iterator<>() {
-            private int left = n;
+        return new Selections(n);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return left > 0;
-            }
+    /**
+     * The selections of {@link #repeat(int)}: an {@code Iterator} that is also its own {@code
+     * Iterable}, so that it fits a for-each loop; a second {@code iterator()} call is refused
+     * (the selections are made as they are taken, once).
+     */
+    public final class Selections implements Iterator<Object>, Iterable<Object> {
+        private final int n;
+        private int left;
+        private boolean iterated;
 
-            @Override
-            public Object next() {
-                if (left <= 0) {
-                    throw new NoSuchElementException("all " + n + " selections were made");
-                }
-                left--;
-                try {
-                    return select();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedSelection(e);
-                }
+        private Selections(int n) {
+            this.n = n;
+            this.left = n;
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            if (iterated) {
+                throw new IllegalStateException("the selections of repeat(" + n + ") can be"
+                        + " iterated once; call repeat again for more");
             }
-        };
+            iterated = true;
+            return this;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return left > 0;
+        }
+
+        @Override
+        public Object next() {
+            if (left <= 0) {
+                throw new NoSuchElementException("all " + n + " selections were made");
+            }
+            left--;
+            try {
+                return select();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedSelection(e);
+            }
+        }
     }
 
     /** The guards, in order (a snapshot). */

@@ -15,10 +15,11 @@ import org.loomcsp.internal.trace.ProcessEntry;
  */
 /*
  * Wait-for graph: an edge P -> Q, labelled with the wait, when P waits to read or write a channel
- * that Q knows (constructor arguments or uses(), as for poison), when P joins Q, or when P waits
+ * that Q knows (its body's captures, constructor arguments or uses(), as for poison), when P joins Q, or when P waits
  * on a barrier that Q knows and Q is not waiting on that barrier. The first cycle found by a
  * depth-first search in pid order (starting from the joined process) is reported. Channels a
- * process only captured in a lambda are unknown to this graph, hence "no known partner".
+ * process reaches only through some other object's field are unknown to this graph, hence "no
+ * known partner".
  */
 record Report(String text, List<String> cycle, Map<String, String> waits) {
 
@@ -63,9 +64,9 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
                 sb.append(barrier);
             } else {
                 sb.append("No cycle among known partners: some process waits on a channel that"
-                        + " no other live process knows (its partner ended, or the channel was"
-                        + " captured by a lambda instead of being passed as an argument or to"
-                        + " uses()).\n");
+                        + " no other live process knows (its partner ended, or it reaches the"
+                        + " channel through a field loomcsp cannot see, such as this.c or a"
+                        + " static: pass it as an argument or to uses()).\n");
             }
         }
         return new Report(sb.toString(), List.copyOf(names), waits);
