@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.time.Duration;
 import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.sched.StepScheduler;
+import org.loomcsp.internal.sched.VirtualThreads;
 
 /**
  * The entry points of loomcsp, for python-csp users: {@code process} and {@code forever} (the
@@ -159,6 +160,19 @@ public final class Csp {
             defaultBackend = b;
         }
         return b;
+    }
+
+    /**
+     * The scheduler that runs {@link Backend#VIRTUAL} processes: {@link Scheduler#LOOMCSP} unless
+     * {@code -Dcsp.scheduler=jdk} chose the JDK's, or the JVM does not open {@code
+     * java.base/java.lang} to loomcsp (then a warning names the {@code --add-opens} option to add).
+     * The choice is made once, at the first call or the first virtual process, and then fixed.
+     *
+     * @throws IllegalArgumentException if {@code csp.scheduler} or {@code
+     *     csp.scheduler.parallelism} has a value it does not accept (the message says which)
+     */
+    public static Scheduler scheduler() {
+        return VirtualThreads.pool() != null ? Scheduler.LOOMCSP : Scheduler.JDK;
     }
 
     /** Sets the backend for processes started from now on that have none of their own. */

@@ -24,8 +24,9 @@ class KeepAliveTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         String cp = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
                 + Path.of("target", "test-classes").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", cp,
-                "org.loomcsp.examples.Hello"));
+        // java.lang opened as loomcsp's scheduler needs (else it warns, see SchedulerChoiceTest)
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED", "-cp", cp, "org.loomcsp.examples.Hello"));
         pb.environment().put("CSP", backend);
         pb.redirectErrorStream(true);
         Process p = pb.start();

@@ -71,7 +71,7 @@ public class SelectBenchmark {
         List<Body> ps = new ArrayList<>(ready + 1);
         int each = N / ready;
         switch (impl) {
-            case Impl.LOOMCSP_VIRTUAL, Impl.LOOMCSP_PLATFORM -> {
+            case Impl.LOOMCSP_VIRTUAL, Impl.LOOMCSP_PLATFORM, Impl.LOOMCSP_JDK_SCHEDULER -> {
                 @SuppressWarnings("unchecked")
                 Channel<Integer>[] cs = new Channel[ready];
                 for (int i = 0; i < ready; i++) {

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Process spawn, ns per process. The parent is a virtual thread (as a CSP process spawning
- * children is), started once per invocation.
+ * children is), started once per invocation: a loomcsp process for loomcsp-virtual (so it runs on
+ * the same scheduler as its children), a raw virtual thread otherwise.
  * <ul>
  *   <li>{@code startJoin}: {@value #K} times start one trivial process and join it.
  *       {@code kind}: loomcsp-virtual / loomcsp-platform ({@code CSPProcess} on that backend) vs
@@ -49,7 +50,7 @@ public class SpawnBenchmark {
     @Benchmark
     @OperationsPerInvocation(K)
     public void startJoin() throws Exception {
-        Driver.inVirtualThread(() -> {
+        parent(() -> {
             switch (kind) {
                 case "loomcsp-virtual" -> {
                     for (int i = 0; i < K; i++) {
@@ -79,7 +80,7 @@ public class SpawnBenchmark {
     @Benchmark
     @OperationsPerInvocation(PAR)
     public void par10k() throws Exception {
-        Driver.inVirtualThread(() -> {
+        parent(() -> {
             switch (kind) {
                 case "loomcsp-virtual", "loomcsp-platform" -> {
                     Backend b = kind.equals("loomcsp-virtual") ? Backend.VIRTUAL : Backend.PLATFORM;
@@ -102,5 +103,13 @@ public class SpawnBenchmark {
                 default -> throw new IllegalArgumentException(kind);
             }
         });
+    }
+
+    private void parent(org.loomcsp.bench.support.Body body) throws Exception {
+        if (kind.equals("loomcsp-virtual")) {
+            Driver.inProcess(body);
+        } else {
+            Driver.inVirtualThread(body);
+        }
     }
 }

@@ -172,7 +172,6 @@ public final class Tracer implements AutoCloseable {
         @Override
         public void event(long pid, String process, String kind, long channelId, String channel,
                 String detail) {
-            long now = System.nanoTime() - t0;
             String d = clean(detail, MAX_VALUE);
             String p = clean(process, Integer.MAX_VALUE);
             String c = channel == null ? "-" : clean(channel, Integer.MAX_VALUE);
@@ -181,6 +180,9 @@ public final class Tracer implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                // read under the lock, so timestamps never go backwards in file order when
+                // processes on two carriers record at the same moment
+                long now = System.nanoTime() - t0;
                 long n = ++seq;
                 model.accept(pid, p, kind, channelId, c, d);
                 if (out != null && failure == null) {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /** Renders results as Markdown: environment, headline ratios, then one table (and chart) per benchmark. */
 public final class Markdown {
     /** Series order in tables and charts; others follow alphabetically. */
-    static final List<String> ORDER = List.of("loomcsp-virtual", "loomcsp-platform", "thread-virtual",
+    static final List<String> ORDER = List.of("loomcsp-virtual", "loomcsp-platform", "loomcsp-jdksched", "thread-virtual",
             "thread-platform", "sq", "exchanger", "abq", "jox", "jcsp");
 
     static final Map<String, String> SERIES_NAMES = Map.of(

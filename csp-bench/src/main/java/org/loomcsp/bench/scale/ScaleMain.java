@@ -91,7 +91,13 @@ public final class ScaleMain implements Callable<Integer> {
             // cost an OS park each, which dominated the wind-down time at N = 1,000,000).
             Parked.Measurement[] m = new Parked.Measurement[1];
             try {
-                org.loomcsp.bench.support.Driver.inVirtualThread(() -> m[0] = Parked.measure(mode, n));
+                // loomcsp-virtual: the driver is itself a process, on loomcsp's scheduler with
+                // the processes it starts (a raw virtual driver would run on the JDK's)
+                if (mode.equals("loomcsp-virtual")) {
+                    org.loomcsp.bench.support.Driver.inProcess(() -> m[0] = Parked.measure(mode, n));
+                } else {
+                    org.loomcsp.bench.support.Driver.inVirtualThread(() -> m[0] = Parked.measure(mode, n));
+                }
             } catch (Throwable t) {
                 // E.g. "unable to create native thread" at the platform backend's limit. The
                 // processes already started are still parked and keep this JVM alive (as they
@@ -137,7 +143,8 @@ public final class ScaleMain implements Callable<Integer> {
 
     Row runChild(String m, int size, PrintWriter pw) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xms" + xmx, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = List.of(java, "-Xms" + xmx, "-Xmx" + xmx,
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 ScaleMain.class.getName(), "--child", "--mode", m, "--n", Integer.toString(size));
         pw.printf("%-18s N=%,d ... ", m, size);
         pw.flush();

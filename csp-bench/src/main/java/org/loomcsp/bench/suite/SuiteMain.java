@@ -69,13 +69,17 @@ public final class SuiteMain implements Callable<Integer> {
         }
         if (mode == Mode.headline) {
             String[] four = {"loomcsp-virtual", "sq", "jox", "jcsp"};
+            // loomcsp-jdksched: the same loomcsp code on the JDK's scheduler, for the scheduler's
+            // own before/after (ADR 0060); default carriers: what every user gets (issue 11)
+            String[] five = {"loomcsp-virtual", "loomcsp-jdksched", "sq", "jox", "jcsp"};
+            String[] both = {"1", "default"};
             return List.of(
                     new Run(P + "SpawnBenchmark.startJoin", Map.of()),
                     new Run(P + "StepBenchmark.(bareLoop|serverAlone)", Map.of()),
-                    new Run(P + "RendezvousBenchmark.pingPong", Map.of("impl", four, "carriers", new String[] {"1"})),
-                    new Run(P + "CommsTimeBenchmark.seqDelta", Map.of("impl", four, "carriers", new String[] {"1"})),
-                    new Run(P + "SelectBenchmark.select", Map.of("impl", new String[] {"loomcsp-virtual", "jox"},
-                            "ready", new String[] {"2"}, "carriers", new String[] {"1", "default"})));
+                    new Run(P + "RendezvousBenchmark.pingPong", Map.of("impl", five, "carriers", both)),
+                    new Run(P + "CommsTimeBenchmark.seqDelta", Map.of("impl", five, "carriers", both)),
+                    new Run(P + "SelectBenchmark.select", Map.of("impl", new String[] {"loomcsp-virtual", "loomcsp-jdksched", "jox"},
+                            "ready", new String[] {"2"}, "carriers", both)));
         }
         String[] both = {"1", "default"};
         String[] one = {"1"};
@@ -101,11 +105,15 @@ public final class SuiteMain implements Callable<Integer> {
                 new Run(P + "TokenRingBenchmark.ring", Map.of("impl", core2, "tokens", one, "carriers", dflt)));
     }
 
-    /** Same heap for every fork; on JDK 23+ also silence JMH's own sun.misc.Unsafe warnings. */
+    /**
+     * Same heap for every fork; java.lang opened so loomcsp runs on its own scheduler (else it
+     * warns and uses the JDK's); on JDK 23+ also silence JMH's own sun.misc.Unsafe warnings.
+     */
     static String[] forkArgs() {
+        String opens = "--add-opens=java.base/java.lang=ALL-UNNAMED";
         return Runtime.version().feature() >= 23
-                ? new String[] {"-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"}
-                : new String[] {"-Xms2g", "-Xmx2g"};
+                ? new String[] {"-Xms2g", "-Xmx2g", opens, "--sun-misc-unsafe-memory-access=allow"}
+                : new String[] {"-Xms2g", "-Xmx2g", opens};
     }
 
     public static void main(String[] args) {

@@ -22,4 +22,14 @@ public final class Driver {
             throw e;
         }
     }
+
+    /**
+     * Runs a body as a loomcsp process on the virtual backend and waits: the parent of a loomcsp
+     * spawn benchmark, so parent and children share loomcsp's scheduler as a process spawning
+     * children does (a raw virtual parent runs on the JDK's scheduler, and every start and join
+     * would then cross between the two schedulers).
+     */
+    public static void inProcess(Body body) throws Exception {
+        new org.loomcsp.CSPProcess(body::run).backend(org.loomcsp.Backend.VIRTUAL).run();
+    }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code loomcsp-virtual}, {@code loomcsp-platform}: loomcsp {@code Channel} and
  *       {@code CSPProcess} on {@code Backend.VIRTUAL} / {@code Backend.PLATFORM};</li>
+ *   <li>{@code loomcsp-jdksched}: loomcsp on {@code Backend.VIRTUAL} with the JDK's default
+ *       virtual-thread scheduler ({@code -Dcsp.scheduler=jdk}) instead of loomcsp's own;</li>
  *   <li>{@code sq}: {@code java.util.concurrent.SynchronousQueue} on virtual threads;</li>
  *   <li>{@code exchanger}: {@code java.util.concurrent.Exchanger} (one-to-one only) on virtual threads;</li>
  *   <li>{@code abq}: {@code ArrayBlockingQueue(1)}, the nearest JDK buffered queue, on virtual threads;</li>
@@ -21,13 +23,14 @@ import java.util.Locale;
 public abstract class Impl {
     public static final String LOOMCSP_VIRTUAL = "loomcsp-virtual";
     public static final String LOOMCSP_PLATFORM = "loomcsp-platform";
+    public static final String LOOMCSP_JDK_SCHEDULER = "loomcsp-jdksched";
     public static final String SQ = "sq";
     public static final String EXCHANGER = "exchanger";
     public static final String ABQ = "abq";
     public static final String JOX = "jox";
     public static final String JCSP = "jcsp";
 
-    /** Every id, in report order. */
+    /** Every id that can share a JVM with the others, in report order (not loomcsp-jdksched). */
     public static final List<String> ALL = List.of(LOOMCSP_VIRTUAL, LOOMCSP_PLATFORM, SQ, EXCHANGER, ABQ, JOX, JCSP);
 
     public abstract String id();
@@ -60,6 +63,7 @@ public abstract class Impl {
         return switch (id.toLowerCase(Locale.ROOT)) {
             case LOOMCSP_VIRTUAL -> new LoomcspImpl(org.loomcsp.Backend.VIRTUAL);
             case LOOMCSP_PLATFORM -> new LoomcspImpl(org.loomcsp.Backend.PLATFORM);
+            case LOOMCSP_JDK_SCHEDULER -> new LoomcspImpl(org.loomcsp.Backend.VIRTUAL, true);
             case SQ -> new JdkImpl(SQ);
             case EXCHANGER -> new JdkImpl(EXCHANGER);
             case ABQ -> new JdkImpl(ABQ);

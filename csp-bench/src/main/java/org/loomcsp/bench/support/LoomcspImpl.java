@@ -10,14 +10,32 @@ import org.loomcsp.Par;
 /** loomcsp: {@code Channel} (rendezvous) and {@code CSPProcess} on the given backend. */
 final class LoomcspImpl extends Impl {
     private final Backend backend;
+    private final boolean jdkScheduler;
 
     LoomcspImpl(Backend backend) {
+        this(backend, false);
+    }
+
+    /**
+     * @param jdkScheduler run virtual processes on the JDK's default scheduler instead of
+     *     loomcsp's (sets {@code csp.scheduler=jdk}; only works before the first process of the
+     *     JVM, which holds in a fresh JMH fork)
+     */
+    LoomcspImpl(Backend backend, boolean jdkScheduler) {
         this.backend = backend;
+        this.jdkScheduler = jdkScheduler;
+        if (jdkScheduler) {
+            System.setProperty("csp.scheduler", "jdk");
+            if (org.loomcsp.Csp.scheduler() != org.loomcsp.Scheduler.JDK) {
+                throw new IllegalStateException("loomcsp's scheduler was chosen before this impl"
+                        + " was made: run it in a fresh fork");
+            }
+        }
     }
 
     @Override
     public String id() {
-        return backend == Backend.VIRTUAL ? LOOMCSP_VIRTUAL : LOOMCSP_PLATFORM;
+        return jdkScheduler ? LOOMCSP_JDK_SCHEDULER : backend == Backend.VIRTUAL ? LOOMCSP_VIRTUAL : LOOMCSP_PLATFORM;
     }
 
     @Override

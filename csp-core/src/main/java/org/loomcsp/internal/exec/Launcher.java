@@ -1,5 +1,7 @@
 package org.loomcsp.internal.exec;
 
+import org.loomcsp.internal.sched.VirtualThreads;
+
 /**
  * Creates the thread of a process for a backend. The two backends differ only here: channel,
  * Alt and barrier code is the same for both.
@@ -17,11 +19,16 @@ public final class Launcher {
      */
     public static Thread start(boolean virtual, String name, Runnable task,
             Thread.UncaughtExceptionHandler handler) {
-        // Thread.Builder instances are not thread-safe, so each start makes its own (cheap).
+        // Thread.Builder instances are not thread-safe, so each start makes its own (cheap);
+        // virtual threads come from VirtualThreads' shared (thread-safe) factory.
         // Platform threads are daemons: KeepAlive decides when the JVM may exit.
-        Thread t = virtual
-                ? Thread.ofVirtual().uncaughtExceptionHandler(handler).unstarted(task)
-                : Thread.ofPlatform().daemon(true).uncaughtExceptionHandler(handler).unstarted(task);
+        Thread t;
+        if (virtual) {
+            t = VirtualThreads.newThread(task);
+            t.setUncaughtExceptionHandler(handler);
+        } else {
+            t = Thread.ofPlatform().daemon(true).uncaughtExceptionHandler(handler).unstarted(task);
+        }
         if (name != null) {
             t.setName(name);
         }

@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
  * A server runs on its own thread (virtual by default) and the loop in CSPServer calls the step,
  * then the yield point. Virtual threads are not time-sliced: a server whose steps never block
  * would keep its carrier for ever and starve every process queued behind it. The yield point
- * therefore gives the carrier away (giveWay(): a timed park of GIVE_WAY_NS on a virtual thread,
- * which re-enters behind everything already queued; Thread.yield() only on a platform thread)
- * once the server has run for a quantum without giving it up. Reading the clock at every step would cost more than a trivial step, so
+ * therefore gives the carrier away once the server has run for a quantum without giving it up
+ * (giveWay(): on loomcsp's own scheduler, CarrierPool, a yield to the back of its global queue,
+ * and only if another task waits for the carrier; on the JDK's scheduler a timed park of
+ * GIVE_WAY_NS, which re-enters behind everything already queued; Thread.yield() on a platform
+ * thread). Reading the clock at every step would cost more than a trivial step, so
  * the clock is read only every CHECK_EVERY steps (a power of two, tested with a mask); the rest
  * of the yield point is a counter increment and two plain/volatile flag reads.
  *
@@ -49,6 +51,10 @@ public final class StepScheduler {
     public static long maybeYield(long lastYield) {
         long now = System.nanoTime();
         if (now - lastYield >= QUANTUM_NS) {
+            CarrierPool pool = VirtualThreads.pool();
+            if (pool != null && Thread.currentThread().isVirtual() && !pool.othersWaiting()) {
+                return now; // nobody waits for this carrier: go on without the cost of a yield
+            }
             giveWay();
             return System.nanoTime();
         }
@@ -57,6 +63,11 @@ public final class StepScheduler {
 
     /**
      * Lets every other runnable process run before this one goes on.
+     *
+     * <p>On loomcsp's scheduler ({@link CarrierPool}) this is its yield point: the server's
+     * continuation goes to the back of the global queue, which every carrier serves at least
+     * every 61 scheduling rounds, and the carrier runs what waited. The rest of this comment is
+     * about the JDK's scheduler (the fallback).
      *
      * <p>On a virtual thread, {@code Thread.yield()} is not enough: it puts the thread back on
      * its carrier's local queue whenever that queue is not empty, and a carrier drains its local
@@ -68,6 +79,11 @@ public final class StepScheduler {
      */
     static void giveWay() {
         if (Thread.currentThread().isVirtual()) {
+            CarrierPool pool = VirtualThreads.pool();
+            if (pool != null && pool.requestYield()) {
+                Thread.yield();
+                return;
+            }
             java.util.concurrent.locks.LockSupport.parkNanos(GIVE_WAY_NS);
         } else {
             Thread.yield();
