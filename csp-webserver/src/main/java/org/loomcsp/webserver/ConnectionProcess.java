@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionProcess {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionProcess.class);
+    /** Server-side faults: one line each, at most one every 10 s (a client must not be able to flood the log). */
+    private static final RateLimitedLog FAULTS = new RateLimitedLog(LOG, 10_000);
     private static final int OUTPUT_BUFFER = 32 * 1024;
     private static final long DRAIN_LIMIT = 64 * 1024;
 
@@ -53,6 +55,7 @@ final class ConnectionProcess {
     private final SocketChannel channel;
     private final ServerContext ctx;
     private final String remote;
+    private final java.net.InetAddress remoteAddress;
     private final long openedNanos = System.nanoTime();
     private volatile State state = State.IDLE;
     private volatile long stateSinceNanos = System.nanoTime();
@@ -65,13 +68,14 @@ final class ConnectionProcess {
         this.id = id;
         this.channel = channel;
         this.ctx = ctx;
-        String r;
+        java.net.InetAddress a;
         try {
-            r = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+            a = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
         } catch (IOException | RuntimeException e) {
-            r = "-";
+            a = null;
         }
-        this.remote = r;
+        this.remoteAddress = a;
+        this.remote = a == null ? "-" : a.getHostAddress();
         this.out = new HttpOutput(channel, OUTPUT_BUFFER);
         // The access-log channel is deliberately not registered: one connection's failure must
         // not poison the log for every other connection.
@@ -162,7 +166,7 @@ final class ConnectionProcess {
         } catch (IOException | ChannelPoison e) {
             // the client went away, a timeout passed, or shutdown forced the close
         } catch (RuntimeException e) {
-            LOG.warn("connection {} failed", id, e);
+            FAULTS.warn("connection " + id + " failed", e);
         } finally {
             enter(State.CLOSED);
             forceClose();
@@ -192,43 +196,45 @@ final class ConnectionProcess {
             try {
                 req = parser.parse(in);
             } catch (HttpException e) {
-                finish(out, null, received, StaticFileHandler.error(e.status()), false, true);
+                finish(out, null, received, Response.error(e.status()), false, true);
                 return;
             } catch (EOFException e) {
                 req = null;
             }
             if (req == null) {
                 if (requestTimedOut) {
-                    finish(out, null, received, StaticFileHandler.error(HttpStatus.REQUEST_TIMEOUT), false, true);
+                    finish(out, null, received, Response.error(HttpStatus.REQUEST_TIMEOUT), false, true);
                 }
                 return;
             }
             in.setReadTimeout(readMs);
             enter(State.HANDLING);
-            Exchange ex = new Exchange(req, in, out, cfg.maxBodyBytes());
+            Exchange ex = new Exchange(req, in, out, cfg.maxBodyBytes(), remoteAddress);
             Response r;
             try {
                 r = ctx.handler.handle(ex);
+                if (r == null) {
+                    r = Response.error(HttpStatus.NOT_FOUND);
+                }
             } catch (HttpException e) {
-                r = StaticFileHandler.error(e.status());
+                r = Response.error(e.status());
                 if (e.mustClose()) {
                     r.close();
                 }
             } catch (BodyReader.BodyException e) {
-                r = StaticFileHandler.error(e.status()).close();
+                r = Response.error(e.status()).close();
             } catch (SocketTimeoutException e) {
-                r = StaticFileHandler.error(HttpStatus.REQUEST_TIMEOUT).close();
+                r = Response.error(HttpStatus.REQUEST_TIMEOUT).close();
             } catch (EOFException e) {
-                return; // the body ended early: the client is gone
+                logUnanswered(req, received); // the body ended early: the client is gone
+                return;
             } catch (IOException | RuntimeException e) {
                 if (!channel.isOpen()) {
+                    logUnanswered(req, received);
                     return;
                 }
-                LOG.warn("request {} on connection {} failed", req.requestLine(), id, e);
-                r = StaticFileHandler.error(HttpStatus.INTERNAL_SERVER_ERROR).close();
-            }
-            if (r.status() == HttpStatus.METHOD_NOT_ALLOWED && r.header("Allow") == null) {
-                r.header("Allow", ctx.handler.allow());
+                FAULTS.warn("request on connection " + id + " failed (answered 500)", e);
+                r = Response.error(HttpStatus.INTERNAL_SERVER_ERROR).close();
             }
             boolean close = !req.keepAlive() || r.closeRequested() || !ex.settleBody(DRAIN_LIMIT) || ctx.closing();
             requestsServed++;
@@ -241,6 +247,14 @@ final class ConnectionProcess {
         }
     }
 
+    /** Logs a request that got no response because the client left (or was cut) first: status 499, 0 bytes. */
+    private void logUnanswered(Request req, Instant received) {
+        ctx.stats.requests.increment();
+        ctx.stats.countStatus(HttpStatus.CLIENT_CLOSED_REQUEST);
+        ctx.log(new AccessLogEntry(remote, received, req.requestLine(), HttpStatus.CLIENT_CLOSED_REQUEST, 0,
+                req.header("referer"), req.header("user-agent")));
+    }
+
     /**
      * Writes the response, counts and logs it; on close, flushes and closes politely.
      *
@@ -250,23 +264,33 @@ final class ConnectionProcess {
             throws IOException {
         enter(State.WRITING);
         long before = out.bytesWritten() + out.buffered();
+        boolean head = req != null && req.isHead();
+        long headLen = -1;
+        IOException failed = null;
         try {
-            ResponseWriter.write(out, r, req != null && req.isHead(), close, http10);
+            headLen = ResponseWriter.writeHead(out, r, close, http10);
+            ResponseWriter.writeBody(out, r, head);
             if (close) {
                 out.flush();
             }
+        } catch (IOException e) {
+            failed = e;
         } finally {
             closeFiles(r);
         }
-        long sent = out.bytesWritten() + out.buffered() - before;
+        // on success, buffered bytes count as sent (they leave with the next flush); on failure only what left
+        long sent = out.bytesWritten() + (failed == null ? out.buffered() : 0) - before;
         ServerStats stats = ctx.stats;
         stats.requests.increment();
-        stats.bytesOut.add(sent);
+        stats.bytesOut.add(Math.max(0, sent));
         stats.countStatus(r.status());
         if (ctx.accessLog != null) {
-            long bodyBytes = req != null && req.isHead() ? 0 : Math.max(0, Math.min(sent, r.contentLength()));
+            long bodyBytes = head || headLen < 0 ? 0 : Math.max(0, Math.min(sent - headLen, r.contentLength()));
             ctx.log(new AccessLogEntry(remote, received, req == null ? null : req.requestLine(), r.status(), bodyBytes,
                     req == null ? null : req.header("referer"), req == null ? null : req.header("user-agent")));
+        }
+        if (failed != null) {
+            throw failed;
         }
         if (close) {
             lingeringClose();

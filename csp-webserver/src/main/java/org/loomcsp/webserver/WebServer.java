@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.loomcsp.Channel;
 import org.loomcsp.Par;
+import org.loomcsp.webserver.http.MimeTypes;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running server: the CSP network {@code Par(acceptor, watchdog, access-log)}.
@@ -58,8 +60,14 @@ public final class WebServer implements AutoCloseable {
         Channel<AccessLogEntry> log = Channel.buffered(ACCESS_LOG_CAPACITY);
         Channel<Object> stop = new Channel<>();
         ServerStats stats = new ServerStats();
-        StatusPage status = config.statusPage() ? new StatusPage() : null;
-        StaticFileHandler handler = new StaticFileHandler(realRoot, config.writable(), config.maxBodyBytes(), status);
+        if (config.writable()) {
+            int removed = FileWriteHandler.removeLeftovers(realRoot);
+            if (removed > 0) {
+                LoggerFactory.getLogger(WebServer.class).info("removed {} temporary file(s) left by interrupted writes", removed);
+            }
+        }
+        StatusPage status = config.statusPage() ? new StatusPage(realRoot, config.statusPageRemote()) : null;
+        ServerHandler handler = handler(config, realRoot, status);
         ServerContext ctx = new ServerContext(config, realRoot, handler, stats,
                 config.accessLog() == AccessLogFormat.OFF ? null : log);
         if (status != null) {
@@ -71,6 +79,22 @@ public final class WebServer implements AutoCloseable {
                 new AccessLogProcess(log, config.accessLog()).process().backend(config.backend()));
         network.start();
         return new WebServer(config, listener, ctx, network);
+    }
+
+    /** The handler chain of a server: status page in front of the read and write sides of the tree. */
+    static ServerHandler handler(ServerConfig config, Path realRoot, StatusPage status) throws IOException {
+        FileTree tree = new FileTree(realRoot);
+        MimeTypes mime = config.mimeTypesFile() == null ? MimeTypes.builtIn() : MimeTypes.load(config.mimeTypesFile());
+        FileReadHandler read = new FileReadHandler(tree, config.writable(), config.precompressed(), config.cacheControl(),
+                mime);
+        FileWriteHandler write = null;
+        if (config.writable()) {
+            WriteGuard guard = config.authenticatedWrites()
+                    ? WriteGuard.load(config.passwordFile(), config.tokenFile(), false)
+                    : WriteGuard.open(false);
+            write = new FileWriteHandler(tree, config.maxBodyBytes(), guard);
+        }
+        return new ServerHandler(status, read, write, config.extraHeaders());
     }
 
     /** The port actually bound (useful with port 0). */
