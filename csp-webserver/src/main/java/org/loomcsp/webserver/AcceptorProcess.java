@@ -140,6 +140,7 @@ final class AcceptorProcess {
         for (ConnectionProcess c : List.copyOf(ctx.liveConnections())) {
             if (c.process().isAlive()) {
                 stragglers.add(c);
+                ctx.stats.connectionsCut.increment();
                 c.forceClose();
             }
         }
