@@ -49,6 +49,15 @@ public final class WebServer implements AutoCloseable {
         if (!Files.isDirectory(realRoot)) {
             throw new IOException("root is not a directory: " + root);
         }
+        // everything that can refuse the configuration comes before the socket is bound
+        if (config.writable()) {
+            int removed = FileWriteHandler.removeLeftovers(realRoot);
+            if (removed > 0) {
+                LoggerFactory.getLogger(WebServer.class).info("removed {} temporary file(s) left by interrupted writes", removed);
+            }
+        }
+        StatusPage status = config.statusPage() ? new StatusPage(realRoot, config.statusPageRemote()) : null;
+        ServerHandler handler = handler(config, realRoot, status);
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -60,14 +69,6 @@ public final class WebServer implements AutoCloseable {
         Channel<AccessLogEntry> log = Channel.buffered(ACCESS_LOG_CAPACITY);
         Channel<Object> stop = new Channel<>();
         ServerStats stats = new ServerStats();
-        if (config.writable()) {
-            int removed = FileWriteHandler.removeLeftovers(realRoot);
-            if (removed > 0) {
-                LoggerFactory.getLogger(WebServer.class).info("removed {} temporary file(s) left by interrupted writes", removed);
-            }
-        }
-        StatusPage status = config.statusPage() ? new StatusPage(realRoot, config.statusPageRemote()) : null;
-        ServerHandler handler = handler(config, realRoot, status);
         ServerContext ctx = new ServerContext(config, realRoot, handler, stats,
                 config.accessLog() == AccessLogFormat.OFF ? null : log);
         if (status != null) {
