@@ -13,6 +13,7 @@ import org.loomcsp.CSPProcess;
 import org.loomcsp.ChannelPoison;
 import org.loomcsp.webserver.http.BodyReader;
 import org.loomcsp.webserver.http.Exchange;
+import org.loomcsp.webserver.http.Handler;
 import org.loomcsp.webserver.http.HttpException;
 import org.loomcsp.webserver.http.HttpInput;
 import org.loomcsp.webserver.http.HttpOutput;
@@ -62,7 +63,8 @@ final class ConnectionProcess {
     private volatile long requestsServed;
     private volatile boolean requestTimedOut;
     private final CSPProcess process;
-    private final HttpOutput out;
+    private volatile HttpOutput out;
+    private volatile javax.net.ssl.SSLSocket tlsSocket; // null for plain HTTP
 
     ConnectionProcess(long id, SocketChannel channel, ServerContext ctx) {
         this.id = id;
@@ -161,8 +163,33 @@ final class ConnectionProcess {
         try {
             Socket socket = channel.socket();
             InputStream is = socket.getInputStream();
-            in = new HttpInput(is, socket::setSoTimeout, ctx.config.parserLimits().bufferSize());
-            serve(in, out);
+            Handler handler = ctx.handler;
+            int bufferSize = ctx.config.parserLimits().bufferSize();
+            if (ctx.tls != null) {
+                // the first byte tells a TLS handshake (a 0x16 record) from a plain-HTTP request sent to
+                // the TLS port (nginx's "497"): the latter gets a redirect to https, or 400, and is closed
+                int first = is.read();
+                if (first < 0) {
+                    return;
+                }
+                InputStream replay = new java.io.ByteArrayInputStream(new byte[] {(byte) first});
+                if (first == 0x16) {
+                    javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) ctx.tls.getSocketFactory()
+                            .createSocket(socket, replay, true);
+                    ssl.setUseClientMode(false);
+                    tlsSocket = ssl;
+                    ssl.startHandshake();
+                    out = new HttpOutput(java.nio.channels.Channels.newChannel(ssl.getOutputStream()), OUTPUT_BUFFER);
+                    in = new HttpInput(ssl.getInputStream(), ssl::setSoTimeout, bufferSize);
+                } else {
+                    in = new HttpInput(new java.io.SequenceInputStream(replay, is), socket::setSoTimeout, bufferSize);
+                    handler = ctx.config.httpsRedirect() ? ConnectionProcess::redirectToHttps
+                            : ex -> Response.error(HttpStatus.BAD_REQUEST).close();
+                }
+            } else {
+                in = new HttpInput(is, socket::setSoTimeout, bufferSize);
+            }
+            serve(in, out, handler);
         } catch (IOException | ChannelPoison e) {
             // the client went away, a timeout passed, or shutdown forced the close
         } catch (RuntimeException e) {
@@ -177,7 +204,17 @@ final class ConnectionProcess {
         }
     }
 
-    private void serve(HttpInput in, HttpOutput out) throws IOException {
+    /** A plain-HTTP request on the TLS port, with --https-redirect: 301 to the same target over https. */
+    private static Response redirectToHttps(Exchange ex) {
+        Request req = ex.request();
+        String host = req.header("host");
+        if (host == null || host.isEmpty() || req.rawPath().equals("*")) {
+            return Response.error(HttpStatus.BAD_REQUEST).close();
+        }
+        return Response.error(HttpStatus.MOVED_PERMANENTLY).header("Location", "https://" + host + req.target()).close();
+    }
+
+    private void serve(HttpInput in, HttpOutput out, Handler handler) throws IOException {
         ServerConfig cfg = ctx.config;
         RequestParser parser = new RequestParser(cfg.parserLimits());
         int readMs = (int) cfg.readTimeout().toMillis();
@@ -212,7 +249,7 @@ final class ConnectionProcess {
             Exchange ex = new Exchange(req, in, out, cfg.maxBodyBytes(), remoteAddress);
             Response r;
             try {
-                r = ctx.handler.handle(ex);
+                r = handler.handle(ex);
                 if (r == null) {
                     r = Response.error(HttpStatus.NOT_FOUND);
                 }
@@ -315,6 +352,15 @@ final class ConnectionProcess {
 
     /** Half-closes, then reads and discards briefly so that unread input cannot reset the reply (RFC 9112 §9.6). */
     private void lingeringClose() {
+        javax.net.ssl.SSLSocket ssl = tlsSocket;
+        if (ssl != null) {
+            try {
+                ssl.close(); // sends close_notify after the flushed response
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            return;
+        }
         try {
             channel.shutdownOutput();
             Socket s = channel.socket();

@@ -117,6 +117,18 @@ public final class Main implements Callable<Integer> {
             description = "A mime.types file (type ext1 ext2 ...) whose entries override the built-in table.")
     Path mimeTypes;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Speak HTTPS with the key and certificate in this PKCS#12 keystore.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "The file whose first line is the keystore's password.")
+    Path tlsPasswordFile;
+
+    @Option(names = "--https-redirect",
+            description = "With TLS: answer plain-HTTP requests on the TLS port with a 301 to https (default: 400).")
+    boolean httpsRedirect;
+
     ServerConfig toConfig() {
         return ServerConfig.builder().port(port).bind(bind).root(root).writable(writable).accessLog(accessLog)
                 .accessLogFile(accessLogFile).backend(backend).statusPage(statusPage).maxRequestLine(maxRequestLine)
@@ -125,7 +137,8 @@ public final class Main implements Callable<Integer> {
                 .readTimeout(readTimeout).writeTimeout(writeTimeout).shutdownGrace(shutdownGrace)
                 .statusPageRemote(statusPageRemote).passwordFile(passwordFile).tokenFile(tokenFile)
                 .precompressed(precompressed).extraHeaders(headerPairs(headers)).cacheControl(cacheControlMap(cacheControl))
-                .mimeTypesFile(mimeTypes).build();
+                .mimeTypesFile(mimeTypes).tlsKeystore(tlsKeystore).tlsPasswordFile(tlsPasswordFile)
+                .httpsRedirect(httpsRedirect).build();
     }
 
     /** NAME:VALUE options as flattened pairs; refuses names that are not tokens and values with CR, LF or NUL. */
@@ -190,7 +203,7 @@ public final class Main implements Callable<Integer> {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        out.printf("Serving on http://%s:%d/  (status: http://%s:%d%s)  Ctrl-C to stop%n", host, server.port(), host,
+        out.printf("Serving on " + (config.tlsKeystore() == null ? "http" : "https") + "://%s:%d/  (status: http://%s:%d%s)  Ctrl-C to stop%n", host, server.port(), host,
                 server.port(), config.statusPage() ? StatusPage.PATH : " off");
         if (!org.loomcsp.webserver.http.FileNames.utf8FileNames()) {
             out.println("note: this JVM spells file names in " + org.loomcsp.webserver.http.FileNames.fileNameCharset()

@@ -37,6 +37,9 @@ import org.loomcsp.webserver.http.ParserLimits;
  * @param extraHeaders    header fields added to every response, as name, value pairs flattened
  * @param cacheControl    Cache-Control value per file extension (lower case; {@code *} for the rest)
  * @param mimeTypesFile   a {@code mime.types} file whose entries override the built-in table, or null
+ * @param tlsKeystore     a PKCS#12 keystore: the server speaks HTTPS; null for plain HTTP
+ * @param tlsPasswordFile the file whose first line is the keystore's password (with {@code tlsKeystore})
+ * @param httpsRedirect   with TLS: answer a plain-HTTP request on the TLS port with a redirect to https
  */
 public record ServerConfig(
         int port,
@@ -63,7 +66,10 @@ public record ServerConfig(
         boolean precompressed,
         List<String> extraHeaders,
         Map<String, String> cacheControl,
-        Path mimeTypesFile) {
+        Path mimeTypesFile,
+        Path tlsKeystore,
+        Path tlsPasswordFile,
+        boolean httpsRedirect) {
 
     public static final int DEFAULT_PORT = 8888;
 
@@ -79,6 +85,12 @@ public record ServerConfig(
         cacheControl = Map.copyOf(cacheControl);
         if (extraHeaders.size() % 2 != 0) {
             throw new IllegalArgumentException("extraHeaders must be name, value pairs");
+        }
+        if ((tlsKeystore == null) != (tlsPasswordFile == null)) {
+            throw new IllegalArgumentException("--tls-keystore and --tls-password-file go together");
+        }
+        if (httpsRedirect && tlsKeystore == null) {
+            throw new IllegalArgumentException("--https-redirect needs TLS: give --tls-keystore and --tls-password-file");
         }
         if (writable && passwordFile == null && tokenFile == null && !bind.isLoopbackAddress()) {
             throw new IllegalArgumentException("--writable on a non-loopback address (" + bind.getHostAddress()
@@ -111,7 +123,8 @@ public record ServerConfig(
         b.requestTimeout = requestTimeout; b.readTimeout = readTimeout; b.writeTimeout = writeTimeout;
         b.shutdownGrace = shutdownGrace; b.statusPageRemote = statusPageRemote; b.passwordFile = passwordFile;
         b.tokenFile = tokenFile; b.precompressed = precompressed; b.extraHeaders = extraHeaders;
-        b.cacheControl = cacheControl; b.mimeTypesFile = mimeTypesFile;
+        b.cacheControl = cacheControl; b.mimeTypesFile = mimeTypesFile; b.tlsKeystore = tlsKeystore;
+        b.tlsPasswordFile = tlsPasswordFile; b.httpsRedirect = httpsRedirect;
         return b;
     }
 
@@ -143,6 +156,7 @@ public record ServerConfig(
         if (mimeTypesFile != null) {
             m.put("mime-types", mimeTypesFile.toString());
         }
+        m.put("tls", tlsKeystore == null ? "off" : tlsKeystore + (httpsRedirect ? " (plain HTTP redirected)" : ""));
         m.put("max-request-line", maxRequestLine + " B");
         m.put("max-header-bytes", maxHeaderBytes + " B");
         m.put("max-headers", Integer.toString(maxHeaderCount));
@@ -183,6 +197,9 @@ public record ServerConfig(
         private List<String> extraHeaders = List.of();
         private Map<String, String> cacheControl = Map.of();
         private Path mimeTypesFile;
+        private Path tlsKeystore;
+        private Path tlsPasswordFile;
+        private boolean httpsRedirect;
 
         public Builder port(int v) { port = v; return this; }
         public Builder bind(InetAddress v) { bind = v; return this; }
@@ -209,12 +226,15 @@ public record ServerConfig(
         public Builder extraHeaders(List<String> v) { extraHeaders = v; return this; }
         public Builder cacheControl(Map<String, String> v) { cacheControl = v; return this; }
         public Builder mimeTypesFile(Path v) { mimeTypesFile = v; return this; }
+        public Builder tlsKeystore(Path v) { tlsKeystore = v; return this; }
+        public Builder tlsPasswordFile(Path v) { tlsPasswordFile = v; return this; }
+        public Builder httpsRedirect(boolean v) { httpsRedirect = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(port, bind, root, writable, accessLog, accessLogFile, backend, statusPage,
                     maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, maxConnections, idleTimeout,
                     requestTimeout, readTimeout, writeTimeout, shutdownGrace, statusPageRemote, passwordFile, tokenFile,
-                    precompressed, extraHeaders, cacheControl, mimeTypesFile);
+                    precompressed, extraHeaders, cacheControl, mimeTypesFile, tlsKeystore, tlsPasswordFile, httpsRedirect);
         }
     }
 }

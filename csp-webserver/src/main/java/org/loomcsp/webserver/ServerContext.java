@@ -23,11 +23,13 @@ final class ServerContext {
     final Handler handler;
     final ServerStats stats;
     final ChannelOutput<AccessLogEntry> accessLog; // null when the log is off
+    final javax.net.ssl.SSLContext tls; // null for plain HTTP
     private final Map<Long, ConnectionProcess> live = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
     ServerContext(ServerConfig config, Path root, Handler handler, ServerStats stats,
-                  ChannelOutput<AccessLogEntry> accessLog) {
+                  ChannelOutput<AccessLogEntry> accessLog, javax.net.ssl.SSLContext tls) {
+        this.tls = tls;
         this.config = config;
         this.root = root;
         this.handler = handler;

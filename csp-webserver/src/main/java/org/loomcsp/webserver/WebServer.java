@@ -58,6 +58,8 @@ public final class WebServer implements AutoCloseable {
         }
         StatusPage status = config.statusPage() ? new StatusPage(realRoot, config.statusPageRemote()) : null;
         ServerHandler handler = handler(config, realRoot, status);
+        javax.net.ssl.SSLContext tls = config.tlsKeystore() == null ? null
+                : TlsSetup.context(config.tlsKeystore(), config.tlsPasswordFile());
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -70,7 +72,7 @@ public final class WebServer implements AutoCloseable {
         Channel<Object> stop = new Channel<>();
         ServerStats stats = new ServerStats();
         ServerContext ctx = new ServerContext(config, realRoot, handler, stats,
-                config.accessLog() == AccessLogFormat.OFF ? null : log);
+                config.accessLog() == AccessLogFormat.OFF ? null : log, tls);
         if (status != null) {
             status.bind(ctx);
         }
@@ -91,8 +93,8 @@ public final class WebServer implements AutoCloseable {
         FileWriteHandler write = null;
         if (config.writable()) {
             WriteGuard guard = config.authenticatedWrites()
-                    ? WriteGuard.load(config.passwordFile(), config.tokenFile(), false)
-                    : WriteGuard.open(false);
+                    ? WriteGuard.load(config.passwordFile(), config.tokenFile(), config.tlsKeystore() != null)
+                    : WriteGuard.open(config.tlsKeystore() != null);
             write = new FileWriteHandler(tree, config.maxBodyBytes(), guard);
         }
         return new ServerHandler(status, read, write, config.extraHeaders());

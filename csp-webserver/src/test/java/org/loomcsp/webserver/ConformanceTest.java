@@ -485,7 +485,7 @@ class ConformanceTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(ETAG|LM):([^}]+)}");
 
-    private static String substitute(String request, int port) throws IOException {
+    static String substitute(String request, int port) throws IOException {
         Matcher m = PLACEHOLDER.matcher(request);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
