@@ -37,7 +37,9 @@ import org.loomcsp.webserver.http.Response;
  *   <li>{@code Authorization: Bearer TOKEN} against a token file (one token a line).</li>
  * </ul>
  * A missing or wrong credential gets 401 with {@code WWW-Authenticate}. Comparisons take the
- * same time whatever matches. Immutable and thread-safe.
+ * same time whatever matches. A {@code user:password} pair that passed PBKDF2 is remembered by its
+ * SHA-256 digest (at most 256 pairs), so repeated writes with the same credentials cost one hash.
+ * Thread-safe.
  */
 final class WriteGuard {
     private static final String SCHEME = "pbkdf2-sha256";
@@ -45,7 +47,15 @@ final class WriteGuard {
 
     private record Entry(byte[] salt, int iterations, byte[] hash) {}
 
+    private static final int MAX_VERIFIED = 256;
+
     private final Map<String, Entry> users;
+    /**
+     * SHA-256 digests (Base64) of {@code user:password} pairs already verified with PBKDF2, so that a
+     * client uploading many files pays the deliberately slow derivation once, not per request.
+     * Bounded: cleared when full. Wrong passwords are never cached.
+     */
+    private final java.util.Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<byte[]> tokenDigests;
     private final boolean secure;
 
@@ -174,8 +184,19 @@ final class WriteGuard {
             if (e == null) {
                 return false;
             }
-            return MessageDigest.isEqual(e.hash, pbkdf2(decoded.substring(colon + 1).toCharArray(), e.salt,
+            String digest = Base64.getEncoder().encodeToString(sha256(decoded));
+            if (verified.contains(digest)) {
+                return true;
+            }
+            boolean ok = MessageDigest.isEqual(e.hash, pbkdf2(decoded.substring(colon + 1).toCharArray(), e.salt,
                     e.iterations, e.hash.length * 8));
+            if (ok) {
+                if (verified.size() >= MAX_VERIFIED) {
+                    verified.clear();
+                }
+                verified.add(digest);
+            }
+            return ok;
         }
         return false;
     }

@@ -61,6 +61,12 @@ class WriteSecurityTest {
             assertThat(RawHttp.exchange(port, put("/put/a.txt", "x", basic("alice", "s3cret pass"))).status())
                     .isEqualTo(201);
             assertThat(root.resolve("put/a.txt")).hasContent("x");
+            // verified credentials are remembered; a wrong password is still refused afterwards
+            assertThat(RawHttp.exchange(port, put("/put/a.txt", "y", basic("alice", "s3cret pass"))).status())
+                    .isEqualTo(204);
+            assertThat(RawHttp.exchange(port, put("/put/a.txt", "z", basic("alice", "s3cret pasS"))).status())
+                    .isEqualTo(401);
+            assertThat(root.resolve("put/a.txt")).hasContent("y");
             assertThat(RawHttp.exchange(port, get("/put/a.txt")).status()).isEqualTo(200);
             // credentials do not lift the cross-site check
             assertThat(RawHttp.exchange(port, put("/put/b.txt", "x", basic("alice", "s3cret pass"),
