@@ -73,11 +73,15 @@ public final class JavaCodec<T> implements Codec<T> {
             throw notAllowed(value.getClass().getName());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream out = new CheckingOutput(bytes)) {
+        CheckingOutput out = null;
+        try {
+            out = new CheckingOutput(bytes);
             out.writeObject(value);
-        } catch (NotAllowed e) {
-            throw notAllowed(e.getMessage());
+            out.close();
         } catch (IOException e) {
+            if (out != null && out.refused != null) {
+                throw notAllowed(out.refused);
+            }
             throw new IllegalArgumentException("cannot serialize " + value.getClass().getName()
                     + ": " + e, e);
         }
@@ -119,6 +123,8 @@ public final class JavaCodec<T> implements Codec<T> {
 
     /** An object stream that refuses, while writing, any class the reader would refuse. */
     private final class CheckingOutput extends ObjectOutputStream {
+        String refused; // the first class refused (the stream then fails)
+
         CheckingOutput(ByteArrayOutputStream out) throws IOException {
             super(out);
         }
@@ -126,6 +132,9 @@ public final class JavaCodec<T> implements Codec<T> {
         @Override
         protected void annotateClass(Class<?> cl) throws IOException {
             if (!isAllowed(cl)) {
+                if (refused == null) {
+                    refused = cl.getName();
+                }
                 throw new NotAllowed(cl.getName());
             }
         }
