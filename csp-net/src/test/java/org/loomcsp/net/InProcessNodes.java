@@ -11,12 +11,11 @@ final class InProcessNodes implements AutoCloseable {
     private final List<CspNode> nodes = new ArrayList<>();
 
     CspNode start() {
-        return start(CspNode.builder());
+        return start(CspNode.builder().peerTimeout(Duration.ofSeconds(5)));
     }
 
     CspNode start(CspNode.Builder b) {
-        CspNode n = b.inProcess("test-node-" + SEQ.incrementAndGet()).peerTimeout(Duration.ofSeconds(5))
-                .build().start();
+        CspNode n = b.inProcess("test-node-" + SEQ.incrementAndGet()).build().start();
         nodes.add(n);
         return n;
     }
