@@ -190,6 +190,7 @@ public final class CspNode implements AutoCloseable {
         private int port;
         private String inProcessName;
         private Duration peerTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout = Duration.ofSeconds(30);
         private TlsConfig tls;
         private String token;
         private boolean poisonOnPeerLoss = true;
@@ -235,6 +236,20 @@ public final class CspNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a new end waits for the first word from its home before the home counts as
+         * lost (default 30 s, and never less than the peer timeout): the time to start a
+         * connection, which on a loaded machine or a cold JVM can be much longer than the
+         * silence tolerated on a working connection.
+         */
+        public Builder connectTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout must be positive, got " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
         /** Transport security (default: plaintext, for loopback use). */
         public Builder tls(TlsConfig tls) {
             this.tls = tls;
@@ -267,7 +282,7 @@ public final class CspNode implements AutoCloseable {
 
         /** The node, not yet started. */
         public CspNode build() {
-            return new CspNode(new Config(bindAddress, port, inProcessName, peerTimeout, tls, token,
+            return new CspNode(new Config(bindAddress, port, inProcessName, peerTimeout, connectTimeout, tls, token,
                     poisonOnPeerLoss, name));
         }
     }

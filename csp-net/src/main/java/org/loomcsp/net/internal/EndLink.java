@@ -31,6 +31,7 @@ abstract class EndLink implements Beating {
     private Outbox<EndFrame> out;
     private volatile ClientCallStreamObserver<EndFrame> call;
     private volatile long lastHeard = System.nanoTime();
+    private volatile boolean heard; // anything from the home yet (connection set up)
     private volatile boolean finished;
     private volatile String lostReason;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -55,6 +56,7 @@ abstract class EndLink implements Beating {
             @Override
             public void onNext(HomeFrame f) {
                 lastHeard = System.nanoTime();
+                heard = true;
                 if (!f.hasPing()) {
                     onFrame(f);
                 }
@@ -112,8 +114,11 @@ abstract class EndLink implements Beating {
         if (finished) {
             return;
         }
-        if (now - lastHeard > timeout) {
-            lostReason = "nothing heard from " + peer + " for " + timeout / 1_000_000 + " ms (peer timeout)";
+        long limit = heard ? timeout : Math.max(timeout, node.connectTimeoutNanos());
+        if (now - lastHeard > limit) {
+            lostReason = heard
+                    ? "nothing heard from " + peer + " for " + timeout / 1_000_000 + " ms (peer timeout)"
+                    : "no answer from " + peer + " within " + limit / 1_000_000 + " ms (connect timeout)";
             ClientCallStreamObserver<EndFrame> c = call;
             if (c != null) {
                 c.cancel(lostReason, null);

@@ -48,6 +48,7 @@ public final class Node implements AutoCloseable {
     private final Set<HomeLink> homeLinks = ConcurrentHashMap.newKeySet();
     private final Map<ChannelInput<?>, InputEnd<?>> inputs = new ConcurrentHashMap<>();
     private Heartbeat heartbeat;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private Server server;
     private volatile boolean closing;
     private String name;
@@ -96,6 +97,21 @@ public final class Node implements AutoCloseable {
             name = config.name() != null ? config.name() : host + ":" + server.getPort();
         }
         heartbeat = new Heartbeat(config.peerTimeout(), name);
+        // The keeper: a non-daemon platform thread, parked until close(). While a node runs, the
+        // network may act on its hosted channels at any time, through agent threads that core's
+        // deadlock detector cannot see (they are not processes, and they wait on the network);
+        // a live non-daemon thread is what tells the detector "something outside may still
+        // act" (ADR 0020, rule 5), and it keeps the JVM alive, as any server does. ADR 0110.
+        Thread.ofPlatform().daemon(false).name("csp-net-node " + name).start(() -> {
+            while (true) {
+                try {
+                    closed.await();
+                    return;
+                } catch (InterruptedException e) {
+                    // only close() ends the keeper
+                }
+            }
+        });
     }
 
     public URI uri() {
@@ -118,6 +134,10 @@ public final class Node implements AutoCloseable {
 
     boolean closing() {
         return closing;
+    }
+
+    long connectTimeoutNanos() {
+        return config.connectTimeout().toNanos();
     }
 
     boolean poisonOnPeerLoss() {
@@ -267,5 +287,6 @@ public final class Node implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         heartbeat.close();
+        closed.countDown();
     }
 }
