@@ -34,6 +34,12 @@ import org.loomcsp.net.proto.Taken;
  * every Request with Deliver / Cancelled / Poison. A Send is written to the channel at most once
  * (seqs must grow; a repeated seq is ignored), so a value is never delivered twice.
  *
+ * Fast path: while the agent is idle, the gRPC thread serves a Send or Request itself if the
+ * channel completes it without blocking (tryWrite / tryRead); otherwise the frame goes to the
+ * agent. An end sends its next frame only after the answer to the previous one, so the two never
+ * work on one end at once; a client that breaks that rule gets its values delivered once each
+ * but possibly out of order.
+ *
  * The reader role keeps the value it delivered (`inFlight`) until Received. If the end closes in
  * order before Received (it half-closed without handing the value to a local reader), the agent
  * writes the value back into the hosted channel. If the end is lost, the value is in doubt (it
@@ -67,8 +73,11 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     private boolean stopping;
     private Object inFlight;
     private long inFlightSeq;
-    // agent only
-    private long lastSeq;
+    // the highest seq accepted (CAS: the fast path and the agent may both accept)
+    private final java.util.concurrent.atomic.AtomicLong lastSeq = new java.util.concurrent.atomic.AtomicLong();
+    // true while the agent has nothing to do: the gRPC thread may then serve a Send or Request
+    // itself if it completes without blocking (see fast())
+    private volatile boolean agentIdle = true;
 
     HomeLink(Node node, StreamObserver<HomeFrame> out, String address) {
         this.node = node;
@@ -83,7 +92,12 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         lastHeard = System.nanoTime();
         switch (f.getKindCase()) {
             case OPEN -> open(f);
-            case SEND, REQUEST -> work.add(f);
+            case SEND, REQUEST -> {
+                if (!(agentIdle && fast(f))) {
+                    agentIdle = false;
+                    work.add(f);
+                }
+            }
             case CANCEL -> cancel(f.getCancel().getSeq());
             case RECEIVED -> {
                 lock.lock();
@@ -192,7 +206,11 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         Hosted h = hosted;
         try {
             while (true) {
-                Object w = work.take();
+                Object w = work.poll();
+                if (w == null) {
+                    agentIdle = true;
+                    w = work.take();
+                }
                 if (w == STOP) {
                     return;
                 }
@@ -223,12 +241,97 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         }
     }
 
+    /** Accepts a seq once: false (and a warning) for a repeated or old one. */
+    private boolean accept(long seq, String what) {
+        long last;
+        do {
+            last = lastSeq.get();
+            if (seq <= last) {
+                LOG.log(Level.WARNING, "csp-net: repeated " + what + "(" + seq + ") from " + peer + " ignored");
+                return false;
+            }
+        } while (!lastSeq.compareAndSet(last, seq));
+        return true;
+    }
+
+    /**
+     * The fast path, on the gRPC thread, when the agent is idle: a Send whose value a waiting
+     * reader takes at once ({@code tryWrite}), or a Request that a waiting writer serves at once
+     * ({@code tryRead}), is answered here without waking the agent (two thread hand-offs fewer
+     * per value). Anything that would block goes to the agent as usual. Returns false if the
+     * frame must go to the agent.
+     */
+    private boolean fast(EndFrame f) {
+        Hosted h = hosted;
+        if (h == null) {
+            return false;
+        }
+        lock.lock();
+        try {
+            if (stopping) {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            if (f.hasSend() && role == Role.WRITER) {
+                long seq = f.getSend().getSeq();
+                if (seq <= lastSeq.get()) {
+                    return false; // the agent reports it
+                }
+                Object v;
+                try {
+                    v = h.codec().decode(f.getSend().getPayload().toByteArray());
+                } catch (RuntimeException e) {
+                    return false; // the agent rejects it, in order
+                }
+                if (!h.channel().tryWrite(v)) {
+                    return false;
+                }
+                lastSeq.accumulateAndGet(seq, Math::max);
+                markStarted(seq);
+                out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build());
+                return true;
+            }
+            if (f.hasRequest() && role == Role.READER) {
+                long seq = f.getRequest().getSeq();
+                if (seq <= lastSeq.get()) {
+                    return false;
+                }
+                Object v = h.channel().tryRead();
+                if (v == null) {
+                    return false;
+                }
+                lastSeq.accumulateAndGet(seq, Math::max);
+                markStarted(seq);
+                deliver(h, seq, v);
+                return true;
+            }
+            return false;
+        } catch (ChannelPoison p) {
+            out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
+                    .setReason("channel '" + h.name() + "' poisoned at " + node.name())).build());
+            out.complete();
+            finished = true;
+            work.add(STOP);
+            return true;
+        }
+    }
+
+    private void markStarted(long seq) {
+        lock.lock();
+        try {
+            started = seq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void write(Hosted h, long seq, ByteString payload) {
-        if (seq <= lastSeq) {
-            LOG.log(Level.WARNING, "csp-net: repeated Send(" + seq + ") from " + peer + " ignored");
+        if (!accept(seq, "Send")) {
             return;
         }
-        lastSeq = seq;
         Object v;
         try {
             v = h.codec().decode(payload.toByteArray());
@@ -260,11 +363,9 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     }
 
     private void read(Hosted h, long seq) {
-        if (seq <= lastSeq) {
-            LOG.log(Level.WARNING, "csp-net: repeated Request(" + seq + ") from " + peer + " ignored");
+        if (!accept(seq, "Request")) {
             return;
         }
-        lastSeq = seq;
         if (!begin(seq)) {
             out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(seq)).build());
             return;
@@ -278,6 +379,11 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         } finally {
             end();
         }
+        deliver(h, seq, v);
+    }
+
+    /** Sends a value taken for the end, keeping it until Received. */
+    private void deliver(Hosted h, long seq, Object v) {
         byte[] bytes;
         try {
             bytes = h.codec().encode(v);
