@@ -23,8 +23,9 @@ import org.loomcsp.testing.BackendTest;
  * with the party that is gone, and a barrier does not count its arrival (issue 13, item 2). The
  * Error is injected with {@link FaultInjection}'s park hook.
  *
- * <p>The victims are processes that know no channel (they capture it), so that their failure
- * does not poison the channel: the test then sees exactly what the failed operation left.
+ * <p>The victims are processes that know no channel (they reach it through a {@link Hidden}
+ * holder, which loomcsp does not search), so that their failure does not poison the channel: the
+ * test then sees exactly what the failed operation left.
  */
 class ErrorInsideBlockingOperationTest {
 
@@ -34,6 +35,22 @@ class ErrorInsideBlockingOperationTest {
 
         InjectedFault() {
             super("injected at the park point");
+        }
+    }
+
+    /**
+     * A holder that is neither a channel end, a collection, a record nor a lambda, so a process
+     * that captures it does not know the channel inside (ADR 0087).
+     */
+    private static final class Hidden<T> {
+        private final T value;
+
+        Hidden(T value) {
+            this.value = value;
+        }
+
+        T get() {
+            return value;
         }
     }
 
@@ -64,7 +81,8 @@ class ErrorInsideBlockingOperationTest {
     @BackendTest
     void noTryWriteSucceedsAfterAnErrorInRead(Backend backend) {
         Channel<Integer> c = new Channel<>("c");
-        victim(() -> c.read());
+        var hc = new Hidden<>(c);
+        victim(() -> hc.get().read());
         assertThat(c.tryWrite(1)).isFalse();
     }
 
@@ -72,7 +90,8 @@ class ErrorInsideBlockingOperationTest {
     @BackendTest
     void noTryWriteSucceedsAfterAnErrorInATimedRead(Backend backend) {
         Channel<Integer> c = new Channel<>("c");
-        victim(() -> c.read(Duration.ofHours(1)));
+        var hc = new Hidden<>(c);
+        victim(() -> hc.get().read(Duration.ofHours(1)));
         assertThat(c.tryWrite(1)).isFalse();
     }
 
@@ -80,7 +99,8 @@ class ErrorInsideBlockingOperationTest {
     @BackendTest
     void noTryReadSucceedsAfterAnErrorInWrite(Backend backend) {
         Channel<Integer> c = new Channel<>("c");
-        victim(() -> c.write(1));
+        var hc = new Hidden<>(c);
+        victim(() -> hc.get().write(1));
         assertThat(c.tryRead()).isNull();
         assertThat(c.tryWrite(2)).isFalse();
     }
@@ -89,7 +109,8 @@ class ErrorInsideBlockingOperationTest {
     @BackendTest
     void noTryReadSucceedsAfterAnErrorInATimedWrite(Backend backend) {
         Channel<Integer> c = new Channel<>("c");
-        victim(() -> c.write(1, Duration.ofHours(1)));
+        var hc = new Hidden<>(c);
+        victim(() -> hc.get().write(1, Duration.ofHours(1)));
         assertThat(c.tryRead()).isNull();
     }
 
@@ -98,7 +119,8 @@ class ErrorInsideBlockingOperationTest {
     void failedWriterOnAFullBufferLeavesOnlyTheBufferedValue(Backend backend) {
         Channel<Integer> c = Channel.buffered("b", 1);
         assertThat(c.tryWrite(0)).isTrue();
-        victim(() -> c.write(1));
+        var hc = new Hidden<>(c);
+        victim(() -> hc.get().write(1));
         assertThat(c.tryRead()).isEqualTo(0);
         assertThat(c.tryRead()).isNull();
         assertThat(c.tryWrite(2)).isTrue();
@@ -110,7 +132,9 @@ class ErrorInsideBlockingOperationTest {
     void noTryWriteSucceedsAfterAnErrorInAnAlt(Backend backend) {
         Channel<Integer> a = new Channel<>("a");
         Channel<Integer> b = new Channel<>("b");
-        victim(() -> new Alt(a, b).select());
+        var ha = new Hidden<>(a);
+        var hb = new Hidden<>(b);
+        victim(() -> new Alt(ha.get(), hb.get()).select());
         assertThat(a.tryWrite(1)).isFalse();
         assertThat(b.tryWrite(1)).isFalse();
     }
@@ -120,10 +144,12 @@ class ErrorInsideBlockingOperationTest {
     void noTryReadSucceedsAfterAnErrorInATimedAltWithAnOutputGuard(Backend backend) {
         Channel<Integer> a = new Channel<>("a");
         Channel<Integer> b = new Channel<>("b");
+        var ha = new Hidden<>(a);
+        var hb = new Hidden<>(b);
         victim(() -> {
             Timer t = new Timer();
             t.setAlarm(Duration.ofHours(1));
-            new Alt(a.writeGuard(1), b, t).priSelect();
+            new Alt(ha.get().writeGuard(1), hb.get(), t).priSelect();
         });
         assertThat(a.tryRead()).isNull();
         assertThat(b.tryWrite(1)).isFalse();
