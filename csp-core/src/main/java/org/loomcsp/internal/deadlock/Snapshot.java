@@ -143,6 +143,9 @@ final class Snapshot {
      * else to wake them, and nobody is left.
      */
     static boolean outsideActivity(Snapshot s, Set<Thread> joiners) {
+        if (OutsideSources.any()) {
+            return true; // an outside source (a network node, a GUI) may still act
+        }
         Set<Thread> mine = s.blocked.keySet();
         Set<ChannelCore> seen = new HashSet<>();
         for (Blocked b : s.blocked.values()) {

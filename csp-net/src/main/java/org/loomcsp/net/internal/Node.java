@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.loomcsp.Channel;
 import org.loomcsp.ChannelInput;
 import org.loomcsp.ChannelPoison;
+import org.loomcsp.ExternalSource;
 import org.loomcsp.net.Codec;
 import org.loomcsp.net.NetChannelOutput;
 import org.loomcsp.net.proto.EndFrame;
@@ -51,6 +52,8 @@ public final class Node implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private Server server;
     private volatile boolean closing;
+    /** Tells core's deadlock detector that the network may act on our channels (ADR 0110). */
+    private ExternalSource outsideSource;
     private String name;
     private URI uri;
 
@@ -97,11 +100,12 @@ public final class Node implements AutoCloseable {
             name = config.name() != null ? config.name() : host + ":" + server.getPort();
         }
         heartbeat = new Heartbeat(config.peerTimeout(), name);
+        outsideSource = ExternalSource.open("csp-net node " + name);
         // The keeper: a non-daemon platform thread, parked until close(). While a node runs, the
         // network may act on its hosted channels at any time, through agent threads that core's
         // deadlock detector cannot see (they are not processes, and they wait on the network);
-        // a live non-daemon thread is what tells the detector "something outside may still
-        // act" (ADR 0020, rule 5), and it keeps the JVM alive, as any server does. ADR 0110.
+        // an open ExternalSource tells the detector "something outside may still act"; this
+        // thread keeps the JVM alive, as any server does. ADR 0110.
         Thread.ofPlatform().daemon(false).name("csp-net-node " + name).start(() -> {
             while (true) {
                 try {
@@ -257,6 +261,7 @@ public final class Node implements AutoCloseable {
             return;
         }
         closing = true;
+        outsideSource.close();
         List<Object> mine = new ArrayList<>(ends);
         for (Object e : mine) {
             if (e instanceof OutputEnd<?> o) {
