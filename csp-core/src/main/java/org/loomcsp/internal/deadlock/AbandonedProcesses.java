@@ -63,7 +63,7 @@ public final class AbandonedProcesses {
             Snapshot p = previous;
             previous = s;
             if (s == null || p == null || !s.sameWaits(p)
-                    || Snapshot.outsideActivity(s, Set.of())) {
+                    || Snapshot.outsideActivity(s, Set.of(), true)) {
                 return;
             }
             Snapshot again = Snapshot.take();

@@ -143,6 +143,17 @@ final class Snapshot {
      * else to wake them, and nobody is left.
      */
     static boolean outsideActivity(Snapshot s, Set<Thread> joiners) {
+        return outsideActivity(s, joiners, false);
+    }
+
+    /**
+     * As {@link #outsideActivity(Snapshot, Set)}; with {@code strict}, any live non-daemon
+     * application thread counts as activity, asleep or not (ADR 0020's first rule 5). The
+     * after-main check (AbandonedProcesses) is strict: it ends the JVM, and an asleep
+     * non-daemon thread (a GUI event thread waiting for a click fed by a daemon thread) keeps
+     * the JVM up by itself anyway, so exiting could only do harm.
+     */
+    static boolean outsideActivity(Snapshot s, Set<Thread> joiners, boolean strict) {
         Set<Thread> mine = s.blocked.keySet();
         Set<ChannelCore> seen = new HashSet<>();
         for (Blocked b : s.blocked.values()) {
@@ -174,7 +185,7 @@ final class Snapshot {
             }
             if (t.isDaemon() || t.getName().equals("DestroyJavaVM")
                     || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(e.getValue())
-                    || asleep(t)) {
+                    || (!strict && asleep(t))) {
                 continue;
             }
             return true; // a non-daemon application thread that may still act by itself
