@@ -54,11 +54,15 @@ public final class AbandonedProcesses {
 
     /** One round, on the keeper thread. */
     public static void check() {
-        if (MODE == Mode.OFF || !Detector.enabled() || !mainHasEnded()) {
+        if (MODE == Mode.OFF || !Detector.enabled()) {
             previous = null;
             return;
         }
         try {
+            if (!mainHasEnded()) {
+                previous = null;
+                return;
+            }
             Snapshot s = Snapshot.take();
             Snapshot p = previous;
             previous = s;
