@@ -11,6 +11,7 @@ import java.lang.invoke.VarHandle;
 import org.loomcsp.internal.channel.Case;
 import org.loomcsp.internal.channel.ChannelCore;
 import org.loomcsp.internal.channel.Selector;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
 import org.loomcsp.internal.trace.Hooks;
 import org.loomcsp.internal.trace.Registry;
 
@@ -120,6 +121,10 @@ public final class Alt {
      * @throws NoGuardInAlt if the Alt has no guards, or no guard's condition holds
      * @throws ChannelPoison if the channel of an enabled guard is poisoned
      * @throws InterruptedException if interrupted while waiting; nothing was selected
+     * @throws IllegalStateException if another thread is selecting on this Alt at the same time
+     * @throws DeadlockException if the caller is not a process (e.g. {@code main}), the Alt has
+     *     no Skip or timer, and the caller and every live process are blocked for good; nothing
+     *     was selected
      */
     public Object select() throws InterruptedException {
         return doSelect(Selector.Policy.RANDOM);
@@ -185,7 +190,11 @@ public final class Alt {
             throw new NoGuardInAlt("No guard of this Alt is enabled: every condition is false."
                     + " A selection with no enabled guard could never complete.");
         }
-        Selector.select(cases, lockOrder, policy, lastIndex, result);
+        try {
+            Selector.select(cases, lockOrder, policy, lastIndex, result);
+        } catch (DeadlockDiagnosis d) {
+            throw new DeadlockException(d.report(), d.cycle(), d.waits());
+        }
         Object v = result.value;
         result.value = null;
         if (v == ChannelCore.POISONED) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CoreModelCheckTest {
 
     /** Interleavings per scenario; raise with -Dloomcsp.lincheck.invocations. */
-    private static final int INVOCATIONS = Integer.getInteger("loomcsp.lincheck.invocations", 100);
+    private static final int INVOCATIONS = Integer.getInteger("loomcsp.lincheck.invocations", 40);
 
     private interface Action {
         void run() throws Exception;

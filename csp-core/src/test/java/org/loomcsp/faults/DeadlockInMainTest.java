@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.loomcsp.Alt;
 import org.loomcsp.Backend;
 import org.loomcsp.CSPProcess;
 import org.loomcsp.Channel;
@@ -64,6 +65,18 @@ class DeadlockInMainTest {
                         .containsKey("thread " + Thread.currentThread().getName()));
         Awaitility.await().until(() -> !p.isAlive());
         assertThat(p.wasTerminated()).isTrue();
+    }
+
+    /** main selecting over channels nobody writes (an Alt without timer or Skip) is reported. */
+    @BackendTest
+    void altWithNoReadyGuardAndNoProcessIsReported(Backend backend) {
+        Channel<Integer> a = new Channel<>("a");
+        Channel<Integer> b = new Channel<>("b");
+        assertThatThrownBy(() -> new Alt(a, b).select())
+                .isInstanceOf(DeadlockException.class);
+        assertThat(Thread.interrupted()).isFalse();
+        assertThat(a.tryWrite(1)).isFalse();
+        assertThat(b.tryWrite(1)).isFalse();
     }
 
     /** main reading what a live process will write is not reported. */

@@ -3,6 +3,8 @@ package org.loomcsp.internal.channel;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
+import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.exec.FaultInjection;
 
 /**
@@ -201,6 +203,8 @@ public final class Selector {
             boolean hasTimer, long deadline)
             throws InterruptedException {
         boolean interrupted = false;
+        Object watch = null;
+        boolean watched = false;
         int s;
         try {
             while ((s = sync.state) == Sync.WAITING) {
@@ -217,16 +221,29 @@ public final class Selector {
                     }
                     LockSupport.parkNanos(sync, rem);
                 } else {
+                    if (!watched) {
+                        // A thread that is not a process (main) becomes a deadlock participant.
+                        watched = true;
+                        watch = Detector.beginOutsideWait();
+                    }
                     LockSupport.park(sync);
                 }
                 if (Thread.interrupted()) {
                     if (sync.tryCancel()) {
+                        DeadlockDiagnosis d = Detector.endOutsideWait(watch, true);
+                        watch = null;
+                        if (d != null) {
+                            throw d;
+                        }
                         throw new InterruptedException();
                     }
                     interrupted = true;
                 }
             }
         } finally {
+            if (watch != null) {
+                Detector.endOutsideWait(watch, false);
+            }
             unlinkAll(nodes, cases);
         }
         if (interrupted) {

@@ -54,16 +54,20 @@ public final class AbandonedProcesses {
 
     /** One round, on the keeper thread. */
     public static void check() {
-        if (MODE == Mode.OFF || !Detector.enabled() || !mainHasEnded()) {
+        if (MODE == Mode.OFF || !Detector.enabled()) {
             previous = null;
             return;
         }
         try {
+            if (!mainHasEnded()) {
+                previous = null;
+                return;
+            }
             Snapshot s = Snapshot.take();
             Snapshot p = previous;
             previous = s;
             if (s == null || p == null || !s.sameWaits(p)
-                    || Snapshot.outsideActivity(s, Set.of())) {
+                    || Snapshot.outsideActivity(s, Set.of(), true)) {
                 return;
             }
             Snapshot again = Snapshot.take();

@@ -135,7 +135,8 @@ final class Snapshot {
     }
 
     /**
-     * Whether something outside the blocked processes could still end their waits: a thread
+     * Whether something outside the blocked processes could still end their waits: an open
+     * {@link OutsideSources outside source} (a csp-net node, a GUI), a thread
      * that is not one of them, queued on one of their channels and not asleep, a live non-daemon
      * platform thread other than the caller and the runtime's own that is not asleep (running,
      * runnable, in I/O or in a timed wait), or a virtual thread running now (a busy carrier
@@ -143,6 +144,17 @@ final class Snapshot {
      * else to wake them, and nobody is left.
      */
     static boolean outsideActivity(Snapshot s, Set<Thread> joiners) {
+        return outsideActivity(s, joiners, false);
+    }
+
+    /**
+     * As {@link #outsideActivity(Snapshot, Set)}; with {@code strict}, any live non-daemon
+     * application thread counts as activity, asleep or not (ADR 0020's first rule 5). The
+     * after-main check (AbandonedProcesses) is strict: it ends the JVM, and an asleep
+     * non-daemon thread (a GUI event thread waiting for a click fed by a daemon thread) keeps
+     * the JVM up by itself anyway, so exiting could only do harm.
+     */
+    static boolean outsideActivity(Snapshot s, Set<Thread> joiners, boolean strict) {
         if (OutsideSources.any()) {
             return true; // an outside source (a network node, a GUI) may still act
         }
@@ -177,7 +189,7 @@ final class Snapshot {
             }
             if (t.isDaemon() || t.getName().equals("DestroyJavaVM")
                     || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(e.getValue())
-                    || asleep(t)) {
+                    || (!strict && asleep(t))) {
                 continue;
             }
             return true; // a non-daemon application thread that may still act by itself
