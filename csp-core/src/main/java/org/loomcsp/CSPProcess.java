@@ -496,9 +496,10 @@ public class CSPProcess {
     final Object[] knownRoots() {
         ConcurrentLinkedQueue<Object> r = registered;
         boolean listed = args != null || r != null;
-        List<Object> captured = new ArrayList<>(Captures.of(body, null, !listed));
+        List<Object> captured = new ArrayList<>(4);
+        Captures.collect(body, null, !listed, captured);
         if (getClass() != CSPProcess.class) {
-            captured.addAll(Captures.of(this, CSPProcess.class, !listed));
+            Captures.collect(this, CSPProcess.class, !listed, captured);
         }
         return new Object[] {args, r == null ? null : r.toArray(), captured};
     }
