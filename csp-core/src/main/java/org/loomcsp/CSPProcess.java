@@ -389,8 +389,12 @@ public class CSPProcess {
             REGISTERED.compareAndSet(this, null, new ConcurrentLinkedQueue<>());
             r = registered;
         }
-        for (Object c : channels) {
-            r.add(Objects.requireNonNull(c, "channel"));
+        for (int i = 0; i < channels.length; i++) {
+            if (channels[i] == null) {
+                throw new NullPointerException("uses(channels): argument " + (i + 1) + " of "
+                        + channels.length + " is null");
+            }
+            r.add(channels[i]);
         }
         return this;
     }
