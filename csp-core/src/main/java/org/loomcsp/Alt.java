@@ -83,14 +83,21 @@ public final class Alt {
 
     /** Creates an Alt over {@code guards}, in this order (the order {@link #priSelect()} uses). */
     public Alt(Guard... guards) {
-        this(List.of(guards));
+        this(java.util.Arrays.asList(Objects.requireNonNull(guards, "Alt: the guards are null")));
     }
 
     /** Creates an Alt over {@code guards}, in iteration order. */
     public Alt(Collection<? extends Guard> guards) {
+        Objects.requireNonNull(guards, "Alt: the guards are null");
         this.guards = new ArrayList<>(guards.size());
+        int i = 0;
         for (Guard g : guards) {
-            this.guards.add(Objects.requireNonNull(g, "guard"));
+            i++;
+            if (g == null) {
+                throw new NullPointerException("Alt: guard argument " + i + " of " + guards.size()
+                        + " is null; pass channels, output guards, Skip or Timer");
+            }
+            this.guards.add(g);
         }
         prepare();
     }

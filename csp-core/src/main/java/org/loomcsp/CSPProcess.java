@@ -397,8 +397,12 @@ public class CSPProcess {
             REGISTERED.compareAndSet(this, null, new ConcurrentLinkedQueue<>());
             r = registered;
         }
-        for (Object c : channels) {
-            r.add(Objects.requireNonNull(c, "channel"));
+        for (int i = 0; i < channels.length; i++) {
+            if (channels[i] == null) {
+                throw new NullPointerException("uses(channels): argument " + (i + 1) + " of "
+                        + channels.length + " is null");
+            }
+            r.add(channels[i]);
         }
         return this;
     }
@@ -504,9 +508,10 @@ public class CSPProcess {
     final Object[] knownRoots() {
         ConcurrentLinkedQueue<Object> r = registered;
         boolean listed = args != null || r != null;
-        List<Object> captured = new ArrayList<>(Captures.of(body, null, !listed));
+        List<Object> captured = new ArrayList<>(4);
+        Captures.collect(body, null, !listed, captured);
         if (getClass() != CSPProcess.class) {
-            captured.addAll(Captures.of(this, CSPProcess.class, !listed));
+            Captures.collect(this, CSPProcess.class, !listed, captured);
         }
         return new Object[] {args, r == null ? null : r.toArray(), captured};
     }

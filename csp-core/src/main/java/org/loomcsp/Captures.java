@@ -40,25 +40,39 @@ final class Captures {
     private static final Field[] NONE = new Field[0];
     private static final int MAX_OBJECTS = 256;
 
-    /** The readable instance fields of a class and its non-JDK superclasses (null: not opened). */
-    private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
+    /**
+     * What is known of a class, computed once (Class.isAnonymousClass() and getDeclaredFields()
+     * cost microseconds, and poison visits every process of a network).
+     *
+     * @param fields its own readable instance fields (reference-typed), or null if its package
+     *     is not open to loomcsp
+     * @param capture whether its instances' fields are captured variables (lambda, hidden,
+     *     synthetic or anonymous class)
+     * @param jdk whether it is a JDK class (never read)
+     */
+    private record Plan(Field[] fields, boolean capture, boolean jdk) {}
+
+    private static final ClassValue<Plan> PLANS = new ClassValue<>() {
         @Override
-        protected Field[] computeValue(Class<?> type) {
-            List<Field> out = new ArrayList<>();
-            for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
-                        continue;
-                    }
-                    try {
-                        f.setAccessible(true);
-                    } catch (InaccessibleObjectException | SecurityException e) {
-                        return null;
-                    }
-                    out.add(f);
-                }
+        protected Plan computeValue(Class<?> c) {
+            boolean jdk = isJdk(c);
+            boolean capture = !jdk && (c.isHidden() || c.isSynthetic() || c.isAnonymousClass());
+            if (jdk) {
+                return new Plan(NONE, false, true);
             }
-            return out.isEmpty() ? NONE : out.toArray(NONE);
+            List<Field> out = new ArrayList<>();
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                } catch (InaccessibleObjectException | SecurityException e) {
+                    return new Plan(null, capture, false);
+                }
+                out.add(f);
+            }
+            return new Plan(out.isEmpty() ? NONE : out.toArray(NONE), capture, false);
         }
     };
 
@@ -71,52 +85,60 @@ final class Captures {
      * @param warn whether to log, once per package, that a class could not be read
      */
     static List<Object> of(Object root, Class<?> stopAt, boolean warn) {
-        if (root == null) {
-            return List.of();
-        }
-        List<Object> out = new ArrayList<>();
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        seen.add(root);
-        readFields(root, stopAt, out, seen, warn);
+        List<Object> out = new ArrayList<>(4);
+        collect(root, stopAt, warn, out);
         return out;
     }
 
-    private static void readFields(Object o, Class<?> stopAt, List<Object> out, Set<Object> seen,
-            boolean warn) {
-        for (Class<?> c = o.getClass(); c != null && c != stopAt && !isJdk(c);
-                c = c.getSuperclass()) {
-            Field[] fields = FIELDS.get(c);
-            if (fields == null) {
+    /** Adds the values captured by {@code root} to {@code out} (see {@link #of}). */
+    static void collect(Object root, Class<?> stopAt, boolean warn, List<Object> out) {
+        if (root != null) {
+            readFields(root, stopAt, out, null, warn);
+        }
+    }
+
+    /**
+     * Adds the values of o's fields (from its class up to stopAt, exclusive) to out, descending
+     * into captures. 'seen' (identity) is made only when a capture holds another capture, the
+     * rare case where a cycle is possible.
+     */
+    private static Set<Object> readFields(Object o, Class<?> stopAt, List<Object> out,
+            Set<Object> seen, boolean warn) {
+        for (Class<?> c = o.getClass(); c != null && c != stopAt; c = c.getSuperclass()) {
+            Plan plan = PLANS.get(c);
+            if (plan.jdk()) {
+                break;
+            }
+            if (plan.fields() == null) {
                 if (warn) {
                     warnOnce(c);
                 }
-                return;
+                break;
             }
-            for (Field f : fields) {
-                if (f.getDeclaringClass() != c) {
-                    continue; // read at its own level, so that stopAt is honoured
-                }
+            for (Field f : plan.fields()) {
                 Object v;
                 try {
                     v = f.get(o);
                 } catch (IllegalAccessException | RuntimeException e) {
                     continue;
                 }
-                if (v == null || !seen.add(v) || seen.size() > MAX_OBJECTS) {
+                if (v == null) {
                     continue;
                 }
-                if (isCapture(v.getClass())) {
-                    readFields(v, null, out, seen, warn);
+                if (PLANS.get(v.getClass()).capture()) {
+                    if (seen == null) {
+                        seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                        seen.add(o);
+                    }
+                    if (seen.add(v) && seen.size() <= MAX_OBJECTS) {
+                        seen = readFields(v, null, out, seen, warn);
+                    }
                 } else {
                     out.add(v);
                 }
             }
         }
-    }
-
-    /** Whether the fields of an instance of {@code c} are captured variables. */
-    private static boolean isCapture(Class<?> c) {
-        return (c.isHidden() || c.isSynthetic() || c.isAnonymousClass()) && !isJdk(c);
+        return seen;
     }
 
     private static boolean isJdk(Class<?> c) {

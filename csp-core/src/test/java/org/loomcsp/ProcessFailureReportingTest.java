@@ -170,5 +170,9 @@ class ProcessFailureReportingTest {
                 .hasMessageContaining("body");
         assertThatThrownBy(() -> p.then(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("next");
+        assertThatThrownBy(() -> new Alt(new Skip(), null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("guard argument 2 of 2 is null");
+        assertThatThrownBy(() -> p.uses(new Channel<Integer>(), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("argument 2 of 2");
     }
 }
