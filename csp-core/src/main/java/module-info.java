@@ -6,6 +6,7 @@
  */
 module org.loomcsp {
     requires jdk.jfr;
+    requires java.management; // the scheduler's monitor reads carriers' CPU time
 
     exports org.loomcsp;
     exports org.loomcsp.builtins;

@@ -2,12 +2,19 @@ package org.loomcsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import org.loomcsp.internal.sched.VirtualThreads;
 import org.loomcsp.testing.BackendTest;
 
@@ -116,6 +123,69 @@ class SchedulerFairnessTest {
                 s.join();
             }
         }
+    }
+
+    /** Spinners and busy pairs together: work queued behind a held carrier is not stranded. */
+    @BackendTest
+    void aNewProcessRunsBesideBusyPairsAndProcessesThatNeverPark(Backend backend) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Channel<Integer>> pairs = busyPairs(carriers(backend));
+        List<CSPProcess> spinners = new ArrayList<>();
+        try {
+            for (int i = 0; i < carriers(backend) + 2; i++) {
+                spinners.add(new CSPProcess(() -> {
+                    while (!stop.get()) {
+                        Thread.onSpinWait();
+                    }
+                }).start());
+            }
+            CountDownLatch ran = new CountDownLatch(1);
+            new CSPProcess(ran::countDown).start();
+            assertThat(ran.await(GENEROUS, TimeUnit.SECONDS)).as("the new process ran").isTrue();
+        } finally {
+            stop.set(true);
+            pairs.forEach(Channel::poison);
+            for (CSPProcess s : spinners) {
+                s.join();
+            }
+        }
+    }
+
+    /**
+     * A process blocked in a system call (here: opening and reading a named pipe, which blocks
+     * in the kernel until the test writes) holds its carrier without using CPU; the others still
+     * run. At parallelism 1 (the second surefire execution) it holds the only carrier. Unix only
+     * (needs {@code mkfifo}).
+     */
+    @BackendTest
+    void aProcessBlockedInASystemCallDoesNotStopTheOthers(Backend backend, @TempDir Path dir)
+            throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("no mkfifo here: " + e);
+            return;
+        }
+        Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo failed");
+        CountDownLatch read = new CountDownLatch(1);
+        new CSPProcess(() -> {
+            try (InputStream in = Files.newInputStream(fifo)) {
+                in.read(); // blocks in the kernel until the test writes
+            }
+            read.countDown();
+        }).start();
+        try {
+            CountDownLatch ran = new CountDownLatch(1);
+            new CSPProcess(ran::countDown).start();
+            assertThat(ran.await(GENEROUS, TimeUnit.SECONDS)).as("the new process ran").isTrue();
+        } finally {
+            try (OutputStream out = Files.newOutputStream(fifo)) { // opens once the reader has
+                out.write(1);
+            }
+        }
+        assertThat(read.await(GENEROUS, TimeUnit.SECONDS)).as("the reader ended").isTrue();
     }
 
     @BackendTest

@@ -65,6 +65,8 @@ final class Carrier extends Thread {
     /** Monitor only: the last ticks value it saw, and when it first saw it. */
     long monitorTicks = -1;
     long monitorSince;
+    /** Monitor only: the carrier's CPU time at the monitor's second sight of the same task. */
+    long monitorCpu = Long.MIN_VALUE;
 
     Carrier(CarrierPool pool, String name, boolean extra) {
         // the root group and the system class loader, whoever starts the carrier (it may be a

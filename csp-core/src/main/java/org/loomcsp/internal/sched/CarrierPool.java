@@ -43,8 +43,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Fairness without preemption (Sysmon, every MONITOR_NS while a carrier is busy): a carrier
  * that has run the same task for QUANTUM_NS while work waits gets company: an idle carrier is
  * woken, or, if none is idle, an extra carrier is started (up to maxCarriers; cf. ForkJoinPool's
- * compensation for managed blocking). Extra carriers retire after RETIRE_NS idle when the
- * carriers that are not held exceed the parallelism. So a virtual thread that never parks, or
+ * compensation for managed blocking). An extra carrier retires when it goes idle while the
+ * carriers that are not held exceed the parallelism (and after RETIRE_NS idle in any case
+ * when they do). So a virtual thread that never parks, or
  * is pinned in native code, costs one carrier, not the program.
  *
  * Invariants:
@@ -349,6 +350,13 @@ public final class CarrierPool implements Executor {
             if (s != Carrier.IDLE) {
                 leaveIdle(c);
                 return true;
+            }
+            if (c.extra && carriers.length - held > parallelism
+                    && c.casState(Carrier.IDLE, Carrier.RETIRED)) {
+                // the carrier it stood in for is free again (or ended): not needed any more
+                idle.decrementAndGet();
+                removeCarrier(c);
+                return false;
             }
             if (c.extra) {
                 long t0 = System.nanoTime();
