@@ -211,7 +211,8 @@ final class ConnectionProcess {
         if (host == null || host.isEmpty() || req.rawPath().equals("*")) {
             return Response.error(HttpStatus.BAD_REQUEST).close();
         }
-        return Response.error(HttpStatus.MOVED_PERMANENTLY).header("Location", "https://" + host + req.target()).close();
+        String target = req.rawPath() + (req.query() == null ? "" : "?" + req.query()); // origin form, also for an absolute-form target
+        return Response.error(HttpStatus.MOVED_PERMANENTLY).header("Location", "https://" + host + target).close();
     }
 
     private void serve(HttpInput in, HttpOutput out, Handler handler) throws IOException {

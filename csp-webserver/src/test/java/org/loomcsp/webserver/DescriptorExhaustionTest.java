@@ -44,6 +44,8 @@ class DescriptorExhaustionTest {
                 new CountDownLatch(1).await(4, TimeUnit.SECONDS);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpuShare = (child.cpu().toNanos() - cpu0.toNanos()) / 1e9 / seconds;
+                System.out.printf("out of descriptors: %.1f %% of one core, %d log line(s) so far%n", cpuShare * 100,
+                        child.linesContaining("accept failed"));
                 // before the fix: one core (100 %) of spinning and megabytes of stack traces
                 assertThat(cpuShare).as("CPU share of one core while out of descriptors").isLessThan(0.5);
                 assertThat(child.linesContaining("accept failed")).isLessThanOrEqualTo(3);

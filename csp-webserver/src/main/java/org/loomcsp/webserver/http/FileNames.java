@@ -64,15 +64,17 @@ public final class FileNames {
     }
 
     /** The string that the JVM turns back into exactly {@code name}, or null when there is none. */
-    static String spelling(byte[] name) {
-        boolean ascii = true;
+    private static boolean isAscii(byte[] name) {
         for (byte b : name) {
             if (b < 0) {
-                ascii = false;
-                break;
+                return false;
             }
         }
-        if (ascii) {
+        return true;
+    }
+
+    static String spelling(byte[] name) {
+        if (isAscii(name)) {
             return new String(name, StandardCharsets.ISO_8859_1);
         }
         try {
@@ -140,6 +142,9 @@ public final class FileNames {
 
     /** A name for people: UTF-8 when the bytes are UTF-8, else read as Latin-1 (the commonest legacy case). */
     public static String display(byte[] name) {
+        if (isAscii(name)) {
+            return new String(name, StandardCharsets.ISO_8859_1); // the common case: no decoder on the request path
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(name)).toString();
