@@ -6,7 +6,8 @@
 # Usage (from the repository root):  csp-webserver/loadtest.sh
 # Environment: DURATION (s per run, default 10), REPS (default 3), WARMUP (s, default 15),
 #              CONNS (default 64), SERVER_CPU (default 1), CLIENT_CPU (default 0).
-# Bounded: about (2 + REPS * 2 * servers) * DURATION + warm-ups; about 3-4 minutes with the defaults.
+# Bounded: 2 files * servers * (WARMUP + REPS * DURATION) of measuring, plus the builds
+# (the durations with the defaults: docs/benchmarks.md).
 set -euo pipefail
 
 DURATION=${DURATION:-10}

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.loomcsp.internal.channel.Case;
 import org.loomcsp.internal.channel.ChannelCore;
 import org.loomcsp.internal.channel.Selector;
 import org.loomcsp.internal.trace.Hooks;
@@ -53,21 +54,16 @@ import org.loomcsp.internal.trace.Hooks;
  * <p>An {@code Alt} belongs to one process: it is not safe for concurrent selections.
  */
 /*
- * The Alt prepares, once, a flat description of its guards for the Selector (kind, channel core,
- * value to write, timer) and the lock order of its channels; it rebuilds them only when poison()
- * removes a guard. Scratch arrays for a selection are reused (single-process use).
+ * The Alt prepares, once, one Case per guard for the engine (internal.channel.Case: kind, channel
+ * core, value to write) and the lock order of its channels; it rebuilds them only when poison()
+ * removes a guard. Before each selection it sets each case's enabled flag (the guard's condition)
+ * and a timer's alarm on the case (single-process use, like the Selector.Result it reuses).
  */
 public final class Alt {
 
     private final List<Guard> guards;
-    private byte[] kinds;
-    private ChannelCore[] cores;
-    private Object[] writeValues;
-    private Timer[] timers;
-    private ConditionalGuard[] conditions;
+    private Case[] cases;
     private ChannelCore[] lockOrder;
-    private boolean[] enabled;
-    private long[] alarms;
     private final Selector.Result result = new Selector.Result();
 
     private int lastIndex = -1;
@@ -89,38 +85,21 @@ public final class Alt {
 
     private void prepare() {
         int n = guards.size();
-        kinds = new byte[n];
-        cores = new ChannelCore[n];
-        writeValues = new Object[n];
-        timers = new Timer[n];
-        conditions = new ConditionalGuard[n];
-        enabled = new boolean[n];
-        alarms = new long[n];
+        cases = new Case[n];
         for (int i = 0; i < n; i++) {
             Guard g = guards.get(i);
             if (g instanceof ConditionalGuard c) {
-                conditions[i] = c;
                 g = c.innermost();
             }
-            switch (g) {
-                case ChannelInput<?> in -> {
-                    kinds[i] = Selector.READ;
-                    cores[i] = in.channel().core;
-                }
-                case OutputGuard<?> out -> {
-                    kinds[i] = Selector.WRITE;
-                    cores[i] = out.channel().core;
-                    writeValues[i] = out.value();
-                }
-                case Skip s -> kinds[i] = Selector.SKIP;
-                case Timer t -> {
-                    kinds[i] = Selector.TIMER;
-                    timers[i] = t;
-                }
+            cases[i] = switch (g) {
+                case ChannelInput<?> in -> Case.read(Channel.coreOf(in));
+                case OutputGuard<?> out -> Case.write(out.core(), out.value());
+                case Skip s -> Case.skip();
+                case Timer t -> Case.timer();
                 case ConditionalGuard c -> throw new AssertionError("unwrapped above: " + c);
-            }
+            };
         }
-        lockOrder = Selector.lockOrder(cores);
+        lockOrder = Selector.lockOrder(cases);
     }
 
     /**
@@ -132,7 +111,7 @@ public final class Alt {
      * @throws InterruptedException if interrupted while waiting; nothing was selected
      */
     public Object select() throws InterruptedException {
-        return doSelect(Selector.RANDOM);
+        return doSelect(Selector.Policy.RANDOM);
     }
 
     /**
@@ -141,7 +120,7 @@ public final class Alt {
      * @see #select()
      */
     public Object priSelect() throws InterruptedException {
-        return doSelect(Selector.PRI);
+        return doSelect(Selector.Policy.PRI);
     }
 
     /**
@@ -152,10 +131,10 @@ public final class Alt {
      * @see #select()
      */
     public Object fairSelect() throws InterruptedException {
-        return doSelect(Selector.FAIR);
+        return doSelect(Selector.Policy.FAIR);
     }
 
-    private Object doSelect(int policy) throws InterruptedException {
+    private Object doSelect(Selector.Policy policy) throws InterruptedException {
         int n = guards.size();
         if (n == 0) {
             throw new NoGuardInAlt("Every Alt must have at least one guard (this one has none"
@@ -163,40 +142,46 @@ public final class Alt {
         }
         boolean any = false;
         for (int i = 0; i < n; i++) {
-            ConditionalGuard c = conditions[i];
-            boolean e = c == null || c.enabled();
-            enabled[i] = e;
+            Case k = cases[i];
+            Guard g = guards.get(i);
+            boolean e = true;
+            if (g instanceof ConditionalGuard c) {
+                e = c.enabled();
+                g = c.innermost();
+            }
+            k.enable(e);
             any |= e;
-            Timer t = timers[i];
-            if (t != null) {
-                alarms[i] = t.alarmNanos();
+            if (g instanceof Timer t) {
+                k.setAlarm(t.alarmNanos());
             }
         }
         if (!any) {
             throw new NoGuardInAlt("No guard of this Alt is enabled: every condition is false."
                     + " A selection with no enabled guard could never complete.");
         }
-        Selector.select(n, kinds, cores, writeValues, alarms, enabled, lockOrder, policy,
-                lastIndex, result);
-        lastIndex = result.index;
-        lastSelected = guards.get(result.index);
+        Selector.select(cases, lockOrder, policy, lastIndex, result);
         Object v = result.value;
         result.value = null;
+        if (v == ChannelCore.POISONED) {
+            throw new ChannelPoison(cases[result.index].channel().name());
+        }
+        lastIndex = result.index;
+        lastSelected = guards.get(result.index);
         if (Hooks.ON) {
             traceSelection(v);
         }
-        return kinds[lastIndex] == Selector.SKIP ? Skip.SKIPPED : v;
+        return cases[lastIndex].kind() == Case.Kind.SKIP ? Skip.SKIPPED : v;
     }
 
     private void traceSelection(Object v) {
-        byte k = kinds[lastIndex];
-        String dir = switch (k) {
-            case Selector.READ -> "read";
-            case Selector.WRITE -> "write";
-            case Selector.SKIP -> "skip";
-            default -> "timer";
+        Case k = cases[lastIndex];
+        String dir = switch (k.kind()) {
+            case READ -> "read";
+            case WRITE -> "write";
+            case SKIP -> "skip";
+            case TIMER -> "timer";
         };
-        Hooks.select(lastIndex, String.valueOf(lastSelected), cores[lastIndex], dir, v);
+        Hooks.select(lastIndex, String.valueOf(lastSelected), k.channel(), dir, v);
     }
 
     /** The guard selected last, or {@code null} before the first selection. */

@@ -143,7 +143,7 @@ public final class Barrier {
         lock.lock();
         try {
             if (participants != n) {
-                Registry.Waiting w = Registry.beginWait(Registry.Kind.BARRIER, this, generation);
+                Registry.Waiting w = beginWait(generation);
                 try {
                     while (participants != n) {
                         enrolment.await();
@@ -189,7 +189,7 @@ public final class Barrier {
             completePhase();
             return;
         }
-        Registry.Waiting w = Registry.beginWait(Registry.Kind.BARRIER, this, gen);
+        Registry.Waiting w = beginWait(gen);
         try {
             while (generation == gen) {
                 try {
@@ -206,6 +206,11 @@ public final class Barrier {
         } finally {
             Registry.endWait(w);
         }
+    }
+
+    /** Records the wait for deadlock diagnosis (which reads the phase through phase()). */
+    private Registry.Waiting beginWait(long gen) {
+        return Registry.tracking() ? Registry.beginBarrierWait(this, gen, this::phase) : null;
     }
 
     private void completePhase() {

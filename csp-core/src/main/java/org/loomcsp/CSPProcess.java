@@ -7,12 +7,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
+import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.exec.KeepAlive;
 import org.loomcsp.internal.exec.Launcher;
-import org.loomcsp.internal.deadlock.Detector;
-import org.loomcsp.internal.poison.Referents;
 import org.loomcsp.internal.trace.Hooks;
-import org.loomcsp.internal.trace.ProcessAccess;
 import org.loomcsp.internal.trace.ProcessEntry;
 import org.loomcsp.internal.trace.Registry;
 
@@ -92,6 +92,11 @@ import org.loomcsp.internal.trace.Registry;
  * 'outcome' (null or the failure) is written by the process thread before ENDED is set, and read
  * after Thread.join(), which gives the happens-before edge.
  * No ThreadLocal is used: the thread's task (Runner) holds the process.
+ *
+ * The runtime below the API (internal.*) never sees a CSPProcess: the Runner is the internal
+ * process record (internal.trace.ProcessEntry) and answers its questions (pid, name, alive,
+ * terminate, known resources) by delegating here; it existed before as the thread's task, so
+ * this costs nothing per process (ADR 0080).
  */
 public class CSPProcess {
 
@@ -227,7 +232,7 @@ public class CSPProcess {
         Registry.starting();
         try {
             Runner r = new Runner(this);
-            thread = Launcher.start(b, name, r, r);
+            thread = Launcher.start(b == Backend.VIRTUAL, name, r, r);
         } catch (Throwable t) {
             Registry.startFailed();
             KeepAlive.processEnded();
@@ -250,7 +255,11 @@ public class CSPProcess {
      */
     public void join() throws InterruptedException {
         Thread t = requireThread();
-        Detector.join(this, t);
+        try {
+            Detector.join(t);
+        } catch (DeadlockDiagnosis d) {
+            throw new DeadlockException(d.report(), d.cycle(), d.waits());
+        }
         rethrowFailure();
     }
 
@@ -466,7 +475,10 @@ public class CSPProcess {
         } while (!STATE.compareAndSet(this, s, withBackend(s, b)));
     }
 
-    /** The task and uncaught-exception handler of a process's thread (see ProcessEntry). */
+    /**
+     * The task and uncaught-exception handler of a process's thread, and the runtime's record of
+     * the process (see ProcessEntry): it answers for the process it runs.
+     */
     private static final class Runner extends ProcessEntry {
         private final CSPProcess process;
 
@@ -480,8 +492,33 @@ public class CSPProcess {
         }
 
         @Override
-        public CSPProcess process() {
-            return process;
+        public long pid() {
+            return process.id;
+        }
+
+        @Override
+        public String name() {
+            return process.getName();
+        }
+
+        @Override
+        public String typeName() {
+            return process.getClass().getSimpleName();
+        }
+
+        @Override
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public void terminate() {
+            process.terminate();
+        }
+
+        @Override
+        public List<Object> knownResources() {
+            return Referents.knownResources(process.knownRoots());
         }
 
         @Override
@@ -495,7 +532,7 @@ public class CSPProcess {
         boolean poisoned = false;
         boolean terminated = false;
         if (Hooks.ON) {
-            Hooks.processStart(this);
+            Hooks.processStart(entry);
         }
         try {
             if (terminateRequested()) {
@@ -524,7 +561,7 @@ public class CSPProcess {
             }
         } finally {
             if (Hooks.ON) {
-                Hooks.processEnd(this, outcome != null ? "failed" : terminated ? "terminated"
+                Hooks.processEnd(entry, outcome != null ? "failed" : terminated ? "terminated"
                         : poisoned ? "poisoned" : "normal");
             }
             STATE.getAndBitwiseOr(this, terminated ? ENDED | TERMINATED : ENDED);
@@ -598,7 +635,6 @@ public class CSPProcess {
             MethodHandles.Lookup l = MethodHandles.lookup();
             STATE = l.findVarHandle(CSPProcess.class, "state", int.class);
             REGISTERED = l.findVarHandle(CSPProcess.class, "registered", ConcurrentLinkedQueue.class);
-            ProcessAccess.set(new ProcessInternals());
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

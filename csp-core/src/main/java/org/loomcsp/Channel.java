@@ -79,6 +79,9 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
     @SuppressWarnings("unchecked")
     public T read() throws InterruptedException {
         Object v = core.read(0);
+        if (v == ChannelCore.POISONED) {
+            throw poisoned();
+        }
         if (Hooks.ON) {
             Hooks.read(core, v);
         }
@@ -91,6 +94,9 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
         Object v = core.read(deadline(timeout));
         if (v == ChannelCore.NONE) {
             return null;
+        }
+        if (v == ChannelCore.POISONED) {
+            throw poisoned();
         }
         if (Hooks.ON) {
             Hooks.read(core, v);
@@ -105,6 +111,9 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
         if (v == ChannelCore.NONE) {
             return null;
         }
+        if (v == ChannelCore.POISONED) {
+            throw poisoned();
+        }
         if (Hooks.ON) {
             Hooks.read(core, v);
         }
@@ -113,7 +122,9 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
 
     @Override
     public void write(T value) throws InterruptedException {
-        core.write(requireValue(value), 0);
+        if (core.write(requireValue(value), 0) == ChannelCore.WRITE_POISONED) {
+            throw poisoned();
+        }
         if (Hooks.ON) {
             Hooks.write(core, value);
         }
@@ -121,7 +132,7 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
 
     @Override
     public boolean write(T value, Duration timeout) throws InterruptedException {
-        boolean ok = core.write(requireValue(value), deadline(timeout));
+        boolean ok = written(core.write(requireValue(value), deadline(timeout)));
         if (ok && Hooks.ON) {
             Hooks.write(core, value);
         }
@@ -130,7 +141,7 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
 
     @Override
     public boolean tryWrite(T value) {
-        boolean ok = core.tryWrite(requireValue(value));
+        boolean ok = written(core.tryWrite(requireValue(value)));
         if (ok && Hooks.ON) {
             Hooks.write(core, value);
         }
@@ -165,6 +176,13 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
         return core.name();
     }
 
+    /**
+     * This channel itself.
+     *
+     * @deprecated only a {@code Channel} can answer this; a one-sided view throws (see {@link
+     *     ChannelInput#channel()}). Keep the {@code Channel} where both sides are needed.
+     */
+    @Deprecated(since = "0.1")
     @Override
     public Channel<T> channel() {
         return this;
@@ -183,6 +201,27 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
     @Override
     public String toString() {
         return getName();
+    }
+
+    /** The engine reports poison as a status (internal.channel.ChannelCore); this is the API's. */
+    private ChannelPoison poisoned() {
+        return new ChannelPoison(core.name());
+    }
+
+    private boolean written(int status) {
+        if (status == ChannelCore.WRITE_POISONED) {
+            throw poisoned();
+        }
+        return status == ChannelCore.WRITTEN;
+    }
+
+    /** The machinery behind a channel end (package-private: the ends do not hand it out). */
+    static ChannelCore coreOf(Object end) {
+        return switch (end) {
+            case Channel<?> c -> c.core;
+            case End<?> e -> e.channel.core;
+            default -> throw new IllegalArgumentException("not a channel end: " + end);
+        };
     }
 
     private static <T> T requireValue(T value) {
@@ -224,9 +263,15 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
             return channel.getName();
         }
 
+        /** A view does not hand out its channel: that would give it the other side. */
+        @Deprecated(since = "0.1")
         public Channel<T> channel() {
-            return channel;
+            throw new UnsupportedOperationException("Channel " + channel.getName() + ": a "
+                    + side() + " view cannot hand out its channel (that would let it use the"
+                    + " other side). Keep the Channel itself where both sides are needed.");
         }
+
+        abstract String side();
     }
 
     /** The read-only view of a channel. */
@@ -248,6 +293,11 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
         @Override
         public T tryRead() {
             return channel.tryRead();
+        }
+
+        @Override
+        String side() {
+            return "read-only";
         }
 
         @Override
@@ -279,7 +329,12 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
 
         @Override
         public OutputGuard<T> writeGuard(T value) {
-            return channel.writeGuard(value);
+            return new OutputGuard<>(this, value);
+        }
+
+        @Override
+        String side() {
+            return "write-only";
         }
 
         @Override

@@ -50,6 +50,15 @@ public sealed interface ChannelInput<T> extends Guard permits Channel, Channel.R
     /** The channel's name. */
     String getName();
 
-    /** The channel this end belongs to. */
+    /**
+     * The channel this end belongs to, if this end is the {@link Channel} itself.
+     *
+     * @return the channel
+     * @throws UnsupportedOperationException if this is a read-only view ({@link Channel#reader()}): a
+     *     view that handed out its channel would let its holder write
+     * @deprecated a one-sided view must not reach the other side, so only the channel itself
+     *     can answer; keep the {@code Channel} where both sides are needed (ADR 0080)
+     */
+    @Deprecated(since = "0.1")
     Channel<T> channel();
 }

@@ -54,6 +54,15 @@ public sealed interface ChannelOutput<T> permits Channel, Channel.Writer {
     /** The channel's name. */
     String getName();
 
-    /** The channel this end belongs to. */
+    /**
+     * The channel this end belongs to, if this end is the {@link Channel} itself.
+     *
+     * @return the channel
+     * @throws UnsupportedOperationException if this is a write-only view ({@link Channel#writer()}): a
+     *     view that handed out its channel would let its holder read
+     * @deprecated a one-sided view must not reach the other side, so only the channel itself
+     *     can answer; keep the {@code Channel} where both sides are needed (ADR 0080)
+     */
+    @Deprecated(since = "0.1")
     Channel<T> channel();
 }

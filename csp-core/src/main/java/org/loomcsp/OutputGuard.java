@@ -11,17 +11,35 @@ import java.util.Objects;
  */
 public final class OutputGuard<T> implements Guard {
 
-    private final Channel<T> channel;
+    /** The end it was made from: the channel, or a write-only view of it. */
+    private final ChannelOutput<T> output;
     private final T value;
 
-    OutputGuard(Channel<T> channel, T value) {
-        this.channel = channel;
+    OutputGuard(ChannelOutput<T> output, T value) {
+        this.output = output;
         this.value = Objects.requireNonNull(value, "loomcsp channels do not carry null values");
     }
 
-    /** The channel written to. */
+    /**
+     * The channel written to, if this guard was made from the {@link Channel} itself.
+     *
+     * @throws UnsupportedOperationException if it was made from a write-only view ({@link
+     *     Channel#writer()}), which must not give access to the reading side
+     * @deprecated only a guard made from the channel itself can answer (ADR 0080)
+     */
+    @Deprecated(since = "0.1")
     public Channel<T> channel() {
-        return channel;
+        if (output instanceof Channel<T> c) {
+            return c;
+        }
+        throw new UnsupportedOperationException("Output guard on " + output.getName() + ": it was"
+                + " made from a write-only view, which cannot hand out its channel (that would"
+                + " let its holder read). Keep the Channel itself where both sides are needed.");
+    }
+
+    /** The engine's channel (package-private). */
+    org.loomcsp.internal.channel.ChannelCore core() {
+        return Channel.coreOf(output);
     }
 
     /** The value written when this guard is selected. */
@@ -31,11 +49,11 @@ public final class OutputGuard<T> implements Guard {
 
     @Override
     public void poison() {
-        channel.poison();
+        output.poison();
     }
 
     @Override
     public String toString() {
-        return channel.getName() + "!" + value;
+        return output.getName() + "!" + value;
     }
 }

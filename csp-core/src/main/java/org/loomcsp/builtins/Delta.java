@@ -8,7 +8,6 @@ import org.loomcsp.CSPServer;
 import org.loomcsp.ChannelInput;
 import org.loomcsp.ChannelOutput;
 import org.loomcsp.Guard;
-import org.loomcsp.OutputGuard;
 
 /**
  * Copies each input value to every output <em>in parallel</em>: occam's and JCSP's delta (not in
@@ -53,15 +52,18 @@ public class Delta<T> extends CSPServer {
                 return true;
             }
             List<Guard> pending = new ArrayList<>(outs.size());
+            List<ChannelOutput<? super T>> left = new ArrayList<>(outs);
             for (ChannelOutput<? super T> out : outs) {
                 pending.add(writeGuard(out, v));
             }
             while (pending.size() > 1) {
                 Alt alt = new Alt(pending);
                 alt.select();
-                pending.remove(alt.lastSelectedIndex());
+                int i = alt.lastSelectedIndex();
+                pending.remove(i);
+                left.remove(i);
             }
-            writeLast(pending.get(0), v);
+            writeLast(left.get(0), v);
             return true;
         };
     }
@@ -73,7 +75,7 @@ public class Delta<T> extends CSPServer {
 
     /** The last output is written directly: a plain write is cheaper than a one-guard Alt. */
     @SuppressWarnings("unchecked")
-    private static void writeLast(Guard last, Object v) throws InterruptedException {
-        ((OutputGuard<Object>) last).channel().write(v);
+    private static void writeLast(ChannelOutput<?> last, Object v) throws InterruptedException {
+        ((ChannelOutput<Object>) last).write(v);
     }
 }

@@ -2,16 +2,16 @@ package org.loomcsp.builtins.dsp;
 
 import org.loomcsp.ChannelInput;
 import org.loomcsp.ChannelOutput;
-import org.loomcsp.builtins.UnaryProcess;
 
 /**
- * Writes {@code Math.sin(x)} (radians): python-csp's {@code dsp.Sin(inchan, outchan)}. Runs until
- * poisoned; poison on either channel is passed on to the other.
+ * Writes {@code Math.sin(x)} (radians): python-csp's {@code dsp.Sin(inchan, outchan)}, the same
+ * process as {@link org.loomcsp.builtins.Sin} (python-csp has it in both modules; one
+ * implementation here). Runs until poisoned; poison on either channel is passed on to the other.
  */
-public class Sin extends UnaryProcess<Number, Double> {
+public class Sin extends org.loomcsp.builtins.Sin {
 
     /** Creates the process (not started): reads {@code cin}, writes {@code cout}. */
     public Sin(ChannelInput<? extends Number> cin, ChannelOutput<? super Double> cout) {
-        super(cin, cout, x -> Math.sin(x.doubleValue()));
+        super(cin, cout);
     }
 }

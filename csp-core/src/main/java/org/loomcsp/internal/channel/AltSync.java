@@ -6,21 +6,17 @@ package org.loomcsp.internal.channel;
  * parks with this object as its park blocker.
  */
 /*
- * The arrays are the Alt's own (reused between selections). They are read by WaitProbe only while
+ * The cases are the Alt's own (reused between selections). They are read by WaitProbe only while
  * state == WAITING, during which the Alt is parked inside this very selection and does not touch
  * them; a probe that races with the end of the selection sees state != WAITING afterwards and
  * discards what it read.
  */
 final class AltSync extends Sync {
 
-    final byte[] kinds;
-    final ChannelCore[] cores;
-    final boolean[] enabled;
+    final Case[] cases;
 
-    AltSync(Thread waiter, byte[] kinds, ChannelCore[] cores, boolean[] enabled) {
+    AltSync(Thread waiter, Case[] cases) {
         super(waiter);
-        this.kinds = kinds;
-        this.cores = cores;
-        this.enabled = enabled;
+        this.cases = cases;
     }
 }

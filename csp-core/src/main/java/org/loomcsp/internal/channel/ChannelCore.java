@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.loomcsp.ChannelPoison;
 
 /**
  * The machinery of one channel: rendezvous (capacity 0) or buffered (capacity &gt; 0),
@@ -36,8 +35,9 @@ import org.loomcsp.ChannelPoison;
  *       owner was completed with it. It moves between them only under the lock, and into a
  *       reader's node only together with a successful CAS. So no value is lost or duplicated.
  *   I4  once poisoned, the flag never clears, the queues and buffer are empty, and every node
- *       that was waiting was decided POISONED (its owner throws ChannelPoison; a writer whose
- *       value was not taken is never told it was delivered).
+ *       that was waiting was decided POISONED (its operation returns the POISONED status, which
+ *       the API turns into ChannelPoison; a writer whose value was not taken is never told it
+ *       was delivered).
  *
  * Waiting: park in a loop and re-check the owner's state after every return from park (park
  * may return spuriously). A waiter that is interrupted or times out tries to CANCEL its own
@@ -64,6 +64,24 @@ public final class ChannelCore extends Mutex {
             return "NONE";
         }
     };
+
+    /**
+     * Returned by the reads when the channel is or becomes poisoned: the engine reports poison as
+     * a status (this package does not know the API's exception); the API throws ChannelPoison.
+     */
+    public static final Object POISONED = new Object() {
+        @Override
+        public String toString() {
+            return "POISONED";
+        }
+    };
+
+    /** Write status: the value was taken (by a reader or the buffer). */
+    public static final int WRITTEN = 1;
+    /** Write status: the value was not taken (timed out, or no room for a non-blocking write). */
+    public static final int NOT_WRITTEN = 0;
+    /** Write status: the channel is or became poisoned; the value was not delivered. */
+    public static final int WRITE_POISONED = -1;
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -109,13 +127,16 @@ public final class ChannelCore extends Mutex {
     // ------------------------------------------------------------------------------------------
     // Blocking, timed and non-blocking operations
 
-    /** Blocking read; {@code deadline} is a nanoTime, or 0 for none. Returns NONE on timeout. */
+    /**
+     * Blocking read; {@code deadline} is a nanoTime, or 0 for none. Returns the value, NONE on
+     * timeout or POISONED.
+     */
     public Object read(long deadline) throws InterruptedException {
         Node node;
         lock();
         try {
             if (poisoned) {
-                throw poisonException();
+                return POISONED;
             }
             Object v = takeLocked();
             if (v != NONE) {
@@ -138,19 +159,22 @@ public final class ChannelCore extends Mutex {
         return settle(s);
     }
 
-    /** Blocking write; {@code deadline} is a nanoTime, or 0 for none. False on timeout. */
-    public boolean write(Object v, long deadline) throws InterruptedException {
+    /**
+     * Blocking write; {@code deadline} is a nanoTime, or 0 for none. Returns WRITTEN, NOT_WRITTEN
+     * on timeout, or WRITE_POISONED.
+     */
+    public int write(Object v, long deadline) throws InterruptedException {
         Node node;
         lock();
         try {
             if (poisoned) {
-                throw poisonException();
+                return WRITE_POISONED;
             }
             if (putLocked(v)) {
-                return true;
+                return WRITTEN;
             }
             if (deadline != 0 && deadline - System.nanoTime() <= 0) {
-                return false;
+                return NOT_WRITTEN;
             }
             node = new Node(v);
             enqueue(node, Node.WRITERS);
@@ -159,18 +183,20 @@ public final class ChannelCore extends Mutex {
         }
         int s = await(node, deadline);
         if (s > 0) {
-            return true;
+            return WRITTEN;
         }
-        settle(s);
-        return false;
+        return s == Sync.CANCELLED ? NOT_WRITTEN : WRITE_POISONED;
     }
 
-    /** Non-blocking read: a value, or NONE if no writer is ready and the buffer is empty. */
+    /**
+     * Non-blocking read: a value, NONE if no writer is ready and the buffer is empty, or
+     * POISONED.
+     */
     public Object tryRead() {
         lock();
         try {
             if (poisoned) {
-                throw poisonException();
+                return POISONED;
             }
             return takeLocked();
         } finally {
@@ -178,14 +204,17 @@ public final class ChannelCore extends Mutex {
         }
     }
 
-    /** Non-blocking write: true if a reader took the value or the buffer had room. */
-    public boolean tryWrite(Object v) {
+    /**
+     * Non-blocking write: WRITTEN if a reader took the value or the buffer had room, else
+     * NOT_WRITTEN, or WRITE_POISONED.
+     */
+    public int tryWrite(Object v) {
         lock();
         try {
             if (poisoned) {
-                throw poisonException();
+                return WRITE_POISONED;
             }
-            return putLocked(v);
+            return putLocked(v) ? WRITTEN : NOT_WRITTEN;
         } finally {
             unlock();
         }
@@ -401,10 +430,6 @@ public final class ChannelCore extends Mutex {
         return out;
     }
 
-    ChannelPoison poisonException() {
-        return new ChannelPoison(name());
-    }
-
     // ------------------------------------------------------------------------------------------
     // Waiting
 
@@ -445,12 +470,9 @@ public final class ChannelCore extends Mutex {
         return s;
     }
 
-    /** Turns a non-success final state into its outcome: NONE for timeout, or a throw. */
-    private Object settle(int s) {
-        if (s == Sync.CANCELLED) {
-            return NONE;
-        }
-        throw poisonException();
+    /** Turns a non-success final state into its outcome: NONE for timeout, else POISONED. */
+    private static Object settle(int s) {
+        return s == Sync.CANCELLED ? NONE : POISONED;
     }
 
     /** The number of values in the buffer (a snapshot, for diagnostics). */

@@ -3,19 +3,22 @@ package org.loomcsp.internal.channel;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import org.loomcsp.ChannelPoison;
 
 /**
  * The engine behind {@code Alt}: an event-driven choice over input guards, output guards, Skip
  * and timers. No polling, no sleeping, no busy-waiting.
  */
 /*
+ * The guards come as one Case object each (Go's scase, Jox's SelectClause): kind, channel, value,
+ * and the selection's scratch state (enabled, alarm).
+ *
  * Algorithm (Go's selectgo, with CSP's three policies).
  *
  *  1. Lock every distinct channel of the enabled guards, in increasing channel id (a global
  *     order, so two Alts never deadlock on each other's locks).
- *  2. If any of them is poisoned: unlock, throw ChannelPoison (python-csp's rule: a poisoned
- *     guard makes select raise, so the process can shut down).
+ *  2. If any of them is poisoned: unlock, report POISONED for that guard (the API throws
+ *     ChannelPoison: python-csp's rule, a poisoned guard makes select raise, so the process can
+ *     shut down).
  *  3. Collect the ready guards: Skip always; a timer whose alarm has passed (or that has none);
  *     an input guard whose channel has a buffered value or a live waiting writer; an output guard
  *     whose channel has buffer room or a live waiting reader. Choose one by policy:
@@ -39,22 +42,22 @@ import org.loomcsp.ChannelPoison;
  */
 public final class Selector {
 
-    /** Guard kinds. */
-    public static final byte READ = 0;
-    public static final byte WRITE = 1;
-    public static final byte SKIP = 2;
-    public static final byte TIMER = 3;
-
-    /** Policies. */
-    public static final int PRI = 0;
-    public static final int RANDOM = 1;
-    public static final int FAIR = 2;
+    /** How a selection chooses among several ready guards. */
+    public enum Policy {
+        /** The first ready guard in guard order. */
+        PRI,
+        /** Uniformly at random among the ready guards. */
+        RANDOM,
+        /** At random among the ready guards other than the previous choice, if there is one. */
+        FAIR
+    }
 
     private Selector() {}
 
     /**
      * The outcome of a selection: the chosen guard's index and the value (for READ: the value
-     * read; WRITE: the value written; SKIP/TIMER: null).
+     * read; WRITE: the value written; SKIP/TIMER: null). If a channel of an enabled guard is
+     * poisoned, the index is that guard's and the value is {@link ChannelCore#POISONED}.
      */
     public static final class Result {
         public int index;
@@ -62,24 +65,18 @@ public final class Selector {
     }
 
     /**
-     * Selects one guard.
+     * Selects one case.
      *
-     * @param n number of guards
-     * @param kinds guard kinds
-     * @param cores the channel of each READ/WRITE guard (null for others)
-     * @param writeValues the value of each WRITE guard
-     * @param alarms for each TIMER guard, the alarm as a nanoTime, or Long.MIN_VALUE for none
-     * @param enabled which guards take part (preconditions)
-     * @param lockOrder the distinct channels of all guards, sorted by id
-     * @param policy PRI, RANDOM or FAIR
+     * @param cases the guards, with enabled and alarm set for this selection
+     * @param lockOrder the distinct channels of all cases, sorted by id ({@link #lockOrder})
+     * @param policy how to choose among ready cases
      * @param last the previous choice (for FAIR), or -1
-     * @param out receives the result
+     * @param out receives the result (POISONED as its value if a channel is poisoned)
      * @throws InterruptedException if interrupted while waiting (nothing was selected)
-     * @throws ChannelPoison if a channel of an enabled guard is poisoned
      */
-    public static void select(int n, byte[] kinds, ChannelCore[] cores, Object[] writeValues,
-            long[] alarms, boolean[] enabled, ChannelCore[] lockOrder, int policy, int last,
+    public static void select(Case[] cases, ChannelCore[] lockOrder, Policy policy, int last,
             Result out) throws InterruptedException {
+        int n = cases.length;
         int[] ready = new int[n];
         Node[] nodes = null;
         Sync sync = null;
@@ -88,8 +85,11 @@ public final class Selector {
         lockAll(lockOrder);
         try {
             for (int i = 0; i < n; i++) {
-                if (enabled[i] && cores[i] != null && cores[i].isPoisoned()) {
-                    throw cores[i].poisonException();
+                Case c = cases[i];
+                if (c.enabled && c.channel != null && c.channel.isPoisoned()) {
+                    out.index = i;
+                    out.value = ChannelCore.POISONED;
+                    return;
                 }
             }
             while (true) {
@@ -97,17 +97,18 @@ public final class Selector {
                 long now = 0;
                 boolean nowRead = false;
                 for (int i = 0; i < n; i++) {
-                    if (!enabled[i]) {
+                    Case c = cases[i];
+                    if (!c.enabled) {
                         continue;
                     }
                     boolean r;
-                    switch (kinds[i]) {
-                        case READ -> r = cores[i].canReadLocked();
-                        case WRITE -> r = cores[i].canWriteLocked();
+                    switch (c.kind) {
+                        case READ -> r = c.channel.canReadLocked();
+                        case WRITE -> r = c.channel.canWriteLocked();
                         case SKIP -> r = true;
                         default -> {
-                            long a = alarms[i];
-                            if (a == Long.MIN_VALUE) {
+                            long a = c.alarm;
+                            if (a == Case.NO_ALARM) {
                                 r = true;
                             } else {
                                 if (!nowRead) {
@@ -126,19 +127,20 @@ public final class Selector {
                     break;
                 }
                 int choice = choose(ready, nready, policy, last);
-                switch (kinds[choice]) {
+                Case c = cases[choice];
+                switch (c.kind) {
                     case READ -> {
-                        Object v = cores[choice].takeLocked();
+                        Object v = c.channel.takeLocked();
                         if (v == ChannelCore.NONE) {
                             continue; // partner decided elsewhere; re-evaluate
                         }
                         out.value = v;
                     }
                     case WRITE -> {
-                        if (!cores[choice].putLocked(writeValues[choice])) {
+                        if (!c.channel.putLocked(c.value)) {
                             continue;
                         }
-                        out.value = writeValues[choice];
+                        out.value = c.value;
                     }
                     default -> out.value = null;
                 }
@@ -146,18 +148,19 @@ public final class Selector {
                 return;
             }
             // Nothing ready: wait on every enabled channel guard at once.
-            sync = new AltSync(Thread.currentThread(), kinds, cores, enabled);
+            sync = new AltSync(Thread.currentThread(), cases);
             nodes = new Node[n];
             for (int i = 0; i < n; i++) {
-                if (!enabled[i]) {
+                Case c = cases[i];
+                if (!c.enabled) {
                     continue;
                 }
-                switch (kinds[i]) {
-                    case READ -> nodes[i] = cores[i].enqueueReaderLocked(sync, i);
-                    case WRITE -> nodes[i] = cores[i].enqueueWriterLocked(sync, i, writeValues[i]);
+                switch (c.kind) {
+                    case READ -> nodes[i] = c.channel.enqueueReaderLocked(sync, i);
+                    case WRITE -> nodes[i] = c.channel.enqueueWriterLocked(sync, i, c.value);
                     case TIMER -> {
                         hasTimer = true;
-                        deadline = Math.min(deadline, alarms[i]);
+                        deadline = Math.min(deadline, c.alarm);
                     }
                     default -> { }
                 }
@@ -165,25 +168,25 @@ public final class Selector {
         } finally {
             unlockAll(lockOrder);
         }
-        int s = awaitDecision(sync, nodes, cores, hasTimer, deadline);
+        int s = awaitDecision(sync, nodes, cases, hasTimer, deadline);
         if (s == Sync.CANCELLED) {
             // Timed out: the timer with the earliest alarm fires.
-            out.index = earliestTimer(n, kinds, alarms, enabled);
+            out.index = earliestTimer(cases);
             out.value = null;
             return;
         }
         if (s > 0) {
             int i = s - 1;
             out.index = i;
-            out.value = kinds[i] == READ ? nodes[i].item : writeValues[i];
+            out.value = cases[i].kind == Case.Kind.READ ? nodes[i].item : cases[i].value;
             nodes[i].item = null;
             return;
         }
-        int i = -s - 1;
-        throw cores[i].poisonException();
+        out.index = -s - 1;
+        out.value = ChannelCore.POISONED;
     }
 
-    private static int awaitDecision(Sync sync, Node[] nodes, ChannelCore[] cores,
+    private static int awaitDecision(Sync sync, Node[] nodes, Case[] cases,
             boolean hasTimer, long deadline)
             throws InterruptedException {
         boolean interrupted = false;
@@ -212,7 +215,7 @@ public final class Selector {
         } finally {
             for (int i = 0; i < nodes.length; i++) {
                 if (nodes[i] != null) {
-                    cores[i].unlink(nodes[i]);
+                    cases[i].channel.unlink(nodes[i]);
                 }
             }
         }
@@ -222,21 +225,23 @@ public final class Selector {
         return s;
     }
 
-    private static int earliestTimer(int n, byte[] kinds, long[] alarms, boolean[] enabled) {
+    private static int earliestTimer(Case[] cases) {
         int best = -1;
-        for (int i = 0; i < n; i++) {
-            if (enabled[i] && kinds[i] == TIMER && (best < 0 || alarms[i] - alarms[best] < 0)) {
+        for (int i = 0; i < cases.length; i++) {
+            Case c = cases[i];
+            if (c.enabled && c.kind == Case.Kind.TIMER
+                    && (best < 0 || c.alarm - cases[best].alarm < 0)) {
                 best = i;
             }
         }
         return best;
     }
 
-    private static int choose(int[] ready, int nready, int policy, int last) {
-        if (nready == 1 || policy == PRI) {
+    private static int choose(int[] ready, int nready, Policy policy, int last) {
+        if (nready == 1 || policy == Policy.PRI) {
             return ready[0];
         }
-        if (policy == FAIR && last >= 0) {
+        if (policy == Policy.FAIR && last >= 0) {
             int pos = Arrays.binarySearch(ready, 0, nready, last);
             if (pos >= 0) {
                 int k = ThreadLocalRandom.current().nextInt(nready - 1);
@@ -258,9 +263,9 @@ public final class Selector {
         }
     }
 
-    /** Sorts the distinct channels by id, for {@link #select}'s lock order. */
-    public static ChannelCore[] lockOrder(ChannelCore[] cores) {
-        return Arrays.stream(cores).filter(c -> c != null).distinct()
+    /** The distinct channels of {@code cases}, in the global lock order (increasing id). */
+    public static ChannelCore[] lockOrder(Case[] cases) {
+        return Arrays.stream(cases).map(c -> c.channel).filter(c -> c != null).distinct()
                 .sorted((a, b) -> Long.compare(a.id, b.id)).toArray(ChannelCore[]::new);
     }
 }

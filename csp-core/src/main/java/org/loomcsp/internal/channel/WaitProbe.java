@@ -53,17 +53,16 @@ public final class WaitProbe {
         if (blocker instanceof AltSync s && s.waiter == thread && s.isWaiting()) {
             List<ChannelCore> reads = new ArrayList<>();
             List<ChannelCore> writes = new ArrayList<>();
-            for (int i = 0; i < s.kinds.length; i++) {
-                if (!s.enabled[i]) {
+            for (Case c : s.cases) {
+                if (!c.enabled) {
                     continue;
                 }
-                byte k = s.kinds[i];
-                if (k == Selector.READ) {
-                    reads.add(s.cores[i]);
-                } else if (k == Selector.WRITE) {
-                    writes.add(s.cores[i]);
-                } else if (k == Selector.SKIP || k == Selector.TIMER) {
-                    return null; // a Skip or a timer can fire by itself
+                switch (c.kind) {
+                    case READ -> reads.add(c.channel);
+                    case WRITE -> writes.add(c.channel);
+                    case SKIP, TIMER -> {
+                        return null; // a Skip or a timer can fire by itself
+                    }
                 }
             }
             return s.isWaiting() ? new ChannelWait(s, List.copyOf(reads), List.copyOf(writes), true)

@@ -9,9 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.loomcsp.CSPProcess;
-import org.loomcsp.DeadlockException;
 import org.loomcsp.internal.trace.JfrSupport;
+import org.loomcsp.internal.trace.ProcessEntry;
 import org.loomcsp.internal.trace.Registry;
 
 /**
@@ -29,8 +28,8 @@ import org.loomcsp.internal.trace.Registry;
  * thread outside the CSP world acts; the check for such threads (Snapshot.outsideActivity, which
  * does not count the registered joiners: they only wait) runs then, the waits are probed once
  * more (stillTheSame), and if nothing changed the watcher hands each watch its
- * DeadlockException, asks the blocked processes to terminate (so the JVM can exit) and
- * interrupts the joiners, which throw it.
+ * DeadlockDiagnosis (which the API rethrows as DeadlockException), asks the blocked processes to
+ * terminate (so the JVM can exit) and interrupts the joiners, which throw it.
  *
  * A joiner that is a process (a Par or Seq waiting for its children, a body that joins) records
  * a JOIN wait and joins plainly: it is part of the waiting set, not a watch.
@@ -64,16 +63,17 @@ public final class Detector {
 
     /** One join by a thread that is not a process. */
     private static final class Watch {
-        final CSPProcess process;
+        /** The joined process, or null if its thread no longer names it. */
+        final ProcessEntry process;
         final Thread target;
         final Thread joiner;
         /** Set by the watcher before it interrupts the joiner. */
-        volatile DeadlockException deadlock;
+        volatile DeadlockDiagnosis deadlock;
         /** Set by the watcher after it interrupted the joiner. */
         volatile boolean interruptSent;
 
         /** Throws the diagnosis, leaving no interrupt of the watcher's behind on the joiner. */
-        DeadlockException consume(DeadlockException d) {
+        DeadlockDiagnosis consume(DeadlockDiagnosis d) {
             while (!interruptSent) {
                 Thread.onSpinWait(); // the watcher is between terminating and interrupting
             }
@@ -81,7 +81,7 @@ public final class Detector {
             return d;
         }
 
-        Watch(CSPProcess process, Thread target, Thread joiner) {
+        Watch(ProcessEntry process, Thread target, Thread joiner) {
             this.process = process;
             this.target = target;
             this.joiner = joiner;
@@ -123,16 +123,18 @@ public final class Detector {
     }
 
     /**
-     * Waits for {@code t}, the thread of {@code p}, to end, diagnosing a deadlock if the caller
+     * Waits for {@code t}, the thread of a process, to end, diagnosing a deadlock if the caller
      * is not a process.
      *
-     * @throws DeadlockException if every live process is deadlocked
+     * @throws DeadlockDiagnosis if every live process is deadlocked
      * @throws InterruptedException if the caller is interrupted
      */
-    public static void join(CSPProcess p, Thread t) throws InterruptedException {
-        CSPProcess me = Registry.current();
+    public static void join(Thread t) throws InterruptedException {
+        ProcessEntry me = Registry.current();
+        // Null once t has ended (join returns at once), or if user code replaced its handler.
+        ProcessEntry p = Registry.entryOf(t);
         if (me != null) {
-            Registry.Waiting w = Registry.beginWait(Registry.Kind.JOIN, p, 0);
+            Registry.Waiting w = p == null ? null : Registry.beginJoin(p);
             try {
                 t.join();
             } finally {
@@ -150,7 +152,7 @@ public final class Detector {
         try {
             t.join();
         } catch (InterruptedException e) {
-            DeadlockException d = w.deadlock;
+                DeadlockDiagnosis d = w.deadlock;
             if (d != null) {
                 throw w.consume(d);
             }
@@ -158,7 +160,7 @@ public final class Detector {
         } finally {
             WATCHES.remove(w);
         }
-        DeadlockException d = w.deadlock;
+        DeadlockDiagnosis d = w.deadlock;
         if (d != null) {
             // The process ended (terminated by the diagnosis) before the interrupt arrived.
             throw w.consume(d);
@@ -251,7 +253,7 @@ public final class Detector {
         for (Watch w : WATCHES) {
             if (w.target.isAlive() && w.deadlock == null) {
                 Report r = Report.of(s, w.process);
-                w.deadlock = new DeadlockException(r.text(), r.cycle(), r.waits());
+                w.deadlock = new DeadlockDiagnosis(r.text(), r.cycle(), r.waits());
                 if (told.isEmpty()) {
                     JfrSupport.deadlock(r.text(), String.join(" -> ", r.cycle()), s.size());
                 }

@@ -6,9 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.loomcsp.CSPProcess;
 import org.loomcsp.internal.channel.ChannelCore;
-import org.loomcsp.internal.trace.ProcessAccess;
+import org.loomcsp.internal.trace.ProcessEntry;
 
 /**
  * The human-readable diagnosis of a deadlock: what each blocked process waits on, and a cycle
@@ -23,20 +22,19 @@ import org.loomcsp.internal.trace.ProcessAccess;
  */
 record Report(String text, List<String> cycle, Map<String, String> waits) {
 
-    static Report of(Snapshot s, CSPProcess joined) {
+    static Report of(Snapshot s, ProcessEntry joined) {
         List<Snapshot.Blocked> blocked = s.blocked();
-        ProcessAccess access = ProcessAccess.get();
-        Map<Object, List<CSPProcess>> knowers = new IdentityHashMap<>();
+        Map<Object, List<ProcessEntry>> knowers = new IdentityHashMap<>();
         for (Snapshot.Blocked b : blocked) {
-            for (Object r : access.knownResources(b.process())) {
+            for (Object r : b.process().knownResources()) {
                 knowers.computeIfAbsent(r, k -> new ArrayList<>()).add(b.process());
             }
         }
-        Map<CSPProcess, Snapshot.Blocked> byProcess = new IdentityHashMap<>();
+        Map<ProcessEntry, Snapshot.Blocked> byProcess = new IdentityHashMap<>();
         for (Snapshot.Blocked b : blocked) {
             byProcess.put(b.process(), b);
         }
-        Map<CSPProcess, List<Edge>> edges = new IdentityHashMap<>();
+        Map<ProcessEntry, List<Edge>> edges = new IdentityHashMap<>();
         Map<String, String> waits = new LinkedHashMap<>();
         StringBuilder sb = new StringBuilder();
         sb.append("Deadlock: all ").append(blocked.size())
@@ -46,19 +44,19 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
             List<Edge> out = new ArrayList<>();
             String what = describe(b, knowers, byProcess, out);
             edges.put(b.process(), out);
-            waits.put(b.process().getName(), what);
-            sb.append("  ").append(b.process().getName()).append(" (pid ")
-                    .append(b.process().getPid()).append("): ").append(what).append('\n');
+            waits.put(b.process().name(), what);
+            sb.append("  ").append(b.process().name()).append(" (pid ")
+                    .append(b.process().pid()).append("): ").append(what).append('\n');
         }
         List<Edge> cycle = findCycle(blocked, joined, edges);
         List<String> names = new ArrayList<>();
         if (cycle != null) {
             sb.append("Cycle: ");
             for (Edge e : cycle) {
-                names.add(e.from.getName());
-                sb.append(e.from.getName()).append(" --").append(e.label).append("--> ");
+                names.add(e.from.name());
+                sb.append(e.from.name()).append(" --").append(e.label).append("--> ");
             }
-            sb.append(cycle.get(0).from.getName()).append('\n');
+            sb.append(cycle.get(0).from.name()).append('\n');
         } else {
             sb.append("No cycle among known partners: some process waits on a channel that no"
                     + " other live process knows (its partner ended, or the channel was captured"
@@ -67,21 +65,21 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
         return new Report(sb.toString(), List.copyOf(names), waits);
     }
 
-    private record Edge(CSPProcess from, CSPProcess to, String label) {}
+    private record Edge(ProcessEntry from, ProcessEntry to, String label) {}
 
-    private static String describe(Snapshot.Blocked b, Map<Object, List<CSPProcess>> knowers,
-            Map<CSPProcess, Snapshot.Blocked> byProcess, List<Edge> out) {
-        CSPProcess p = b.process();
+    private static String describe(Snapshot.Blocked b, Map<Object, List<ProcessEntry>> knowers,
+            Map<ProcessEntry, Snapshot.Blocked> byProcess, List<Edge> out) {
+        ProcessEntry p = b.process();
         switch (b.kind()) {
             case "join" -> {
-                CSPProcess t = (CSPProcess) b.target();
+                ProcessEntry t = (ProcessEntry) b.target();
                 if (byProcess.containsKey(t)) {
                     out.add(new Edge(p, t, "joins"));
                 }
-                return "waits for process " + t.getName() + " to end (join)";
+                return "waits for process " + t.name() + " to end (join)";
             }
             case "barrier" -> {
-                for (CSPProcess q : knowers.getOrDefault(b.target(), List.of())) {
+                for (ProcessEntry q : knowers.getOrDefault(b.target(), List.of())) {
                     Snapshot.Blocked qb = byProcess.get(q);
                     if (q != p && qb != null && qb.target() != b.target()) {
                         out.add(new Edge(p, q, "barrier"));
@@ -105,12 +103,12 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
         }
     }
 
-    private static String partners(CSPProcess p, ChannelCore c, String label,
-            Map<Object, List<CSPProcess>> knowers, List<Edge> out) {
+    private static String partners(ProcessEntry p, ChannelCore c, String label,
+            Map<Object, List<ProcessEntry>> knowers, List<Edge> out) {
         List<String> names = new ArrayList<>();
-        for (CSPProcess q : knowers.getOrDefault(c, List.of())) {
+        for (ProcessEntry q : knowers.getOrDefault(c, List.of())) {
             if (q != p) {
-                names.add(q.getName());
+                names.add(q.name());
                 out.add(new Edge(p, q, label));
             }
         }
@@ -118,9 +116,9 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
                 : " [known to " + String.join(", ", names) + "]";
     }
 
-    private static List<Edge> findCycle(List<Snapshot.Blocked> blocked, CSPProcess joined,
-            Map<CSPProcess, List<Edge>> edges) {
-        List<CSPProcess> order = new ArrayList<>();
+    private static List<Edge> findCycle(List<Snapshot.Blocked> blocked, ProcessEntry joined,
+            Map<ProcessEntry, List<Edge>> edges) {
+        List<ProcessEntry> order = new ArrayList<>();
         if (edges.containsKey(joined)) {
             order.add(joined);
         }
@@ -129,8 +127,8 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
                 order.add(b.process());
             }
         }
-        Map<CSPProcess, Integer> colour = new HashMap<>();
-        for (CSPProcess start : order) {
+        Map<ProcessEntry, Integer> colour = new HashMap<>();
+        for (ProcessEntry start : order) {
             if (colour.getOrDefault(start, 0) == 0) {
                 List<Edge> path = new ArrayList<>();
                 List<Edge> c = dfs(start, edges, colour, path);
@@ -142,8 +140,8 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
         return null;
     }
 
-    private static List<Edge> dfs(CSPProcess p, Map<CSPProcess, List<Edge>> edges,
-            Map<CSPProcess, Integer> colour, List<Edge> path) {
+    private static List<Edge> dfs(ProcessEntry p, Map<ProcessEntry, List<Edge>> edges,
+            Map<ProcessEntry, Integer> colour, List<Edge> path) {
         colour.put(p, 1);
         for (Edge e : edges.getOrDefault(p, List.of())) {
             int c = colour.getOrDefault(e.to, 0);

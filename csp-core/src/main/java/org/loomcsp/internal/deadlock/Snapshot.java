@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
-import org.loomcsp.Barrier;
-import org.loomcsp.CSPProcess;
 import org.loomcsp.internal.channel.ChannelCore;
 import org.loomcsp.internal.channel.WaitProbe;
+import org.loomcsp.internal.trace.ProcessEntry;
 import org.loomcsp.internal.trace.Registry;
 
 /**
@@ -31,7 +30,7 @@ import org.loomcsp.internal.trace.Registry;
 final class Snapshot {
 
     /** One blocked process. */
-    record Blocked(CSPProcess process, Thread thread, Object token, String kind,
+    record Blocked(ProcessEntry process, Thread thread, Object token, String kind,
             List<ChannelCore> reads, List<ChannelCore> writes, Object target) {
 
         List<ChannelCore> channels() {
@@ -70,7 +69,7 @@ final class Snapshot {
     }
 
     /** What {@code t} (the thread of {@code p}) waits for, or null if it may still move. */
-    private static Blocked blocked(Thread t, CSPProcess p) {
+    private static Blocked blocked(Thread t, ProcessEntry p) {
         if (t.getState() != Thread.State.WAITING) {
             return null;
         }
@@ -78,17 +77,16 @@ final class Snapshot {
         Registry.Waiting w = Registry.waitOf(t);
         if (w != null) {
             if (w.kind() == Registry.Kind.JOIN) {
-                CSPProcess target = (CSPProcess) w.target();
+                ProcessEntry target = (ProcessEntry) w.target();
                 if (!target.isAlive()) {
                     return null;
                 }
                 b = new Blocked(p, t, w, "join", List.of(), List.of(), target);
             } else {
-                Barrier barrier = (Barrier) w.target();
-                if (barrier.phase() != w.phase()) {
+                if (w.currentPhase().getAsLong() != w.phase()) {
                     return null;
                 }
-                b = new Blocked(p, t, w, "barrier", List.of(), List.of(), barrier);
+                b = new Blocked(p, t, w, "barrier", List.of(), List.of(), w.target());
             }
         } else {
             WaitProbe.ChannelWait cw = WaitProbe.probe(t, LockSupport.getBlocker(t));
@@ -186,7 +184,7 @@ final class Snapshot {
     /** The blocked processes, by pid. */
     List<Blocked> blocked() {
         List<Blocked> l = new ArrayList<>(blocked.values());
-        l.sort(Comparator.comparingLong(b -> b.process().getPid()));
+        l.sort(Comparator.comparingLong(b -> b.process().pid()));
         return l;
     }
 

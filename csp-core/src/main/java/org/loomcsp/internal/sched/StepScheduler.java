@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * A server runs on its own thread (virtual by default) and the loop in CSPServer calls the step,
  * then the yield point. Virtual threads are not time-sliced: a server whose steps never block
  * would keep its carrier for ever and starve every process queued behind it. The yield point
- * therefore gives the carrier away with Thread.yield() once the server has run for a quantum
- * without giving it up. Reading the clock at every step would cost more than a trivial step, so
+ * therefore gives the carrier away (giveWay(): a timed park of GIVE_WAY_NS on a virtual thread,
+ * which re-enters behind everything already queued; Thread.yield() only on a platform thread)
+ * once the server has run for a quantum without giving it up. Reading the clock at every step would cost more than a trivial step, so
  * the clock is read only every CHECK_EVERY steps (a power of two, tested with a mask); the rest
  * of the yield point is a counter increment and two plain/volatile flag reads.
  *

@@ -1,6 +1,5 @@
 package org.loomcsp.internal.trace;
 
-import org.loomcsp.CSPProcess;
 import org.loomcsp.internal.channel.ChannelCore;
 
 /**
@@ -43,10 +42,10 @@ public final class Hooks {
     }
 
     /** A process begins running its body (on its own thread). */
-    public static void processStart(CSPProcess p) {
+    public static void processStart(ProcessEntry p) {
         TraceSink s = sink;
         if (s != null) {
-            s.event(p.getPid(), p.getName(), "start", 0, null, p.getClass().getSimpleName());
+            s.event(p.pid(), p.name(), "start", 0, null, p.typeName());
         }
         if (jfr) {
             JfrSupport.processStart(p);
@@ -54,10 +53,10 @@ public final class Hooks {
     }
 
     /** A process ends; {@code how} is normal, poisoned, terminated or failed. */
-    public static void processEnd(CSPProcess p, String how) {
+    public static void processEnd(ProcessEntry p, String how) {
         TraceSink s = sink;
         if (s != null) {
-            s.event(p.getPid(), p.getName(), "end", 0, null, how);
+            s.event(p.pid(), p.name(), "end", 0, null, how);
         }
         if (jfr) {
             JfrSupport.processEnd(p, how);
@@ -76,7 +75,7 @@ public final class Hooks {
 
     private static void communication(String kind, ChannelCore c, Object v) {
         TraceSink s = sink;
-        CSPProcess p = Registry.current();
+        ProcessEntry p = Registry.current();
         if (s != null) {
             s.event(pid(p), name(p), kind, c.id(), c.name(), String.valueOf(v));
         }
@@ -96,7 +95,7 @@ public final class Hooks {
     public static void select(int index, String guard, ChannelCore c, String direction,
             Object value) {
         TraceSink s = sink;
-        CSPProcess p = Registry.current();
+        ProcessEntry p = Registry.current();
         if (s != null) {
             s.event(pid(p), name(p), "select", c == null ? 0 : c.id(),
                     c == null ? null : c.name(),
@@ -110,7 +109,7 @@ public final class Hooks {
     /** The current thread poisons {@code c} (which was not poisoned yet). */
     public static void poison(ChannelCore c) {
         TraceSink s = sink;
-        CSPProcess p = Registry.current();
+        ProcessEntry p = Registry.current();
         if (s != null) {
             s.event(pid(p), name(p), "poison", c.id(), c.name(), "");
         }
@@ -119,11 +118,11 @@ public final class Hooks {
         }
     }
 
-    private static long pid(CSPProcess p) {
-        return p == null ? 0 : p.getPid();
+    private static long pid(ProcessEntry p) {
+        return p == null ? 0 : p.pid();
     }
 
-    private static String name(CSPProcess p) {
-        return p == null ? "thread:" + Thread.currentThread().getName() : p.getName();
+    private static String name(ProcessEntry p) {
+        return p == null ? "thread:" + Thread.currentThread().getName() : p.name();
     }
 }

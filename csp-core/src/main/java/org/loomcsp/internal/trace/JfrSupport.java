@@ -10,7 +10,6 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Recording;
 import jdk.jfr.StackTrace;
-import org.loomcsp.CSPProcess;
 import org.loomcsp.internal.channel.ChannelCore;
 
 /**
@@ -63,20 +62,20 @@ public final class JfrSupport {
         return false;
     }
 
-    static void processStart(CSPProcess p) {
+    static void processStart(ProcessEntry p) {
         ProcessStart e = new ProcessStart();
         if (e.shouldCommit()) {
-            e.process = p.getName();
-            e.pid = p.getPid();
+            e.process = p.name();
+            e.pid = p.pid();
             e.commit();
         }
     }
 
-    static void processEnd(CSPProcess p, String how) {
+    static void processEnd(ProcessEntry p, String how) {
         ProcessEnd e = new ProcessEnd();
         if (e.shouldCommit()) {
-            e.process = p.getName();
-            e.pid = p.getPid();
+            e.process = p.name();
+            e.pid = p.pid();
             e.outcome = how;
             e.commit();
         }

@@ -1,10 +1,12 @@
 package org.loomcsp.internal.trace;
 
-import org.loomcsp.CSPProcess;
+import java.util.List;
 
 /**
- * What the thread of a process runs, and how the runtime finds the process behind a thread. One
- * object per process plays three parts: the thread's task ({@link Runnable}), the thread's
+ * The internal record of a process: what the thread of a process runs, and how the runtime finds
+ * the process behind a thread. The API's process class fills it in (a subclass that delegates to
+ * the process), so that tracing, JFR and deadlock diagnosis see processes through this type and
+ * never through the API. One object per process plays three parts: the thread's task ({@link Runnable}), the thread's
  * uncaught-exception handler (so {@link Registry#current()} is one field read:
  * {@code Thread.currentThread().getUncaughtExceptionHandler()}), and, while the process runs, a
  * link in {@link Registry}'s list of live processes.
@@ -18,6 +20,9 @@ import org.loomcsp.CSPProcess;
  * longer recognised as one by current() (tracer attribution, "is the joiner a process"); its
  * registration for deadlock detection is unaffected.
  *
+ * This record adds nothing per process: the object already existed as the thread's task; the
+ * abstract methods replace the one that handed out the API's process (issue 14, ADR 0080).
+ *
  * prev/next are guarded by the lock of the Registry stripe the entry is in.
  */
 public abstract class ProcessEntry implements Runnable, Thread.UncaughtExceptionHandler {
@@ -29,8 +34,27 @@ public abstract class ProcessEntry implements Runnable, Thread.UncaughtException
 
     protected ProcessEntry() {}
 
-    /** The process whose thread runs this entry. */
-    public abstract CSPProcess process();
+    /** The process's pid (unique in the JVM). */
+    public abstract long pid();
+
+    /** The process's name, as the API reports it. */
+    public abstract String name();
+
+    /** The simple name of the process's class (for trace events). */
+    public abstract String typeName();
+
+    /** Whether the process has started and not yet ended. */
+    public abstract boolean isAlive();
+
+    /** Asks the process to stop, as the API's {@code terminate()} does. */
+    public abstract void terminate();
+
+    /**
+     * The channel cores ({@code internal.channel.ChannelCore}) and barriers that the process
+     * knows (its arguments and the objects it registered): the wait-for graph of a deadlock
+     * report. Computed on demand.
+     */
+    public abstract List<Object> knownResources();
 
     /** The process's thread, or {@code null} while {@code start()} has not yet published it. */
     public abstract Thread thread();
@@ -41,6 +65,6 @@ public abstract class ProcessEntry implements Runnable, Thread.UncaughtException
      */
     @Override
     public final void uncaughtException(Thread t, Throwable e) {
-        LOG.log(System.Logger.Level.ERROR, () -> "Uncaught in the thread of process " + process().getName(), e);
+        LOG.log(System.Logger.Level.ERROR, () -> "Uncaught in the thread of process " + name(), e);
     }
 }

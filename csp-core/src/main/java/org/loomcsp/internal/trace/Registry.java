@@ -3,7 +3,7 @@ package org.loomcsp.internal.trace;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-import org.loomcsp.CSPProcess;
+import java.util.function.LongSupplier;
 
 /**
  * Which thread runs which process, and which processes wait in a join or on a barrier. Used by
@@ -60,9 +60,12 @@ public final class Registry {
 
     /** What a process waits for, other than a channel or an Alt. */
     public enum Kind {
-        /** The end of another process ({@code target} is the CSPProcess). */
+        /** The end of another process ({@code target} is its {@link ProcessEntry}). */
         JOIN,
-        /** A barrier phase ({@code target} is the Barrier, {@code phase} its phase then). */
+        /**
+         * A barrier phase ({@code target} is the barrier, {@code phase} its phase then, {@code
+         * currentPhase} reads its phase now).
+         */
         BARRIER
     }
 
@@ -72,8 +75,9 @@ public final class Registry {
      * @param kind what kind of wait
      * @param target the process joined or the barrier
      * @param phase the barrier phase at the start of the wait (0 for a join)
+     * @param currentPhase reads the barrier's phase now ({@code null} for a join)
      */
-    public record Waiting(Kind kind, Object target, long phase) {}
+    public record Waiting(Kind kind, Object target, long phase, LongSupplier currentPhase) {}
 
     /** Called by {@code start()} before the thread is launched. */
     public static void starting() {
@@ -141,13 +145,13 @@ public final class Registry {
     }
 
     /** The process whose thread is the current one, or {@code null}. */
-    public static CSPProcess current() {
-        return processOf(Thread.currentThread());
+    public static ProcessEntry current() {
+        return entryOf(Thread.currentThread());
     }
 
     /** The process run by {@code t}, or {@code null} (also once {@code t} has terminated). */
-    public static CSPProcess processOf(Thread t) {
-        return t.getUncaughtExceptionHandler() instanceof ProcessEntry e ? e.process() : null;
+    public static ProcessEntry entryOf(Thread t) {
+        return t.getUncaughtExceptionHandler() instanceof ProcessEntry e ? e : null;
     }
 
     /** Processes started and not yet ended (tracked or not). */
@@ -167,7 +171,7 @@ public final class Registry {
     /** Visits one tracked live process; returns false to stop the walk. */
     @FunctionalInterface
     public interface LiveVisitor {
-        boolean visit(Thread thread, CSPProcess process);
+        boolean visit(Thread thread, ProcessEntry process);
     }
 
     /**
@@ -181,7 +185,7 @@ public final class Registry {
             try {
                 for (ProcessEntry e = s.head; e != null; e = e.next) {
                     Thread t = e.thread();
-                    if (t == null || !v.visit(t, e.process())) {
+                    if (t == null || !v.visit(t, e)) {
                         return false;
                     }
                 }
@@ -192,12 +196,22 @@ public final class Registry {
         return true;
     }
 
-    /** Records that the current process thread starts a join or barrier wait; returns it. */
-    public static Waiting beginWait(Kind kind, Object target, long phase) {
+    /** Records that the current process thread starts a join; returns it. */
+    public static Waiting beginJoin(ProcessEntry target) {
+        return beginWait(Kind.JOIN, target, 0, null);
+    }
+
+    /** Records that the current process thread starts a barrier wait; returns it. */
+    public static Waiting beginBarrierWait(Object barrier, long phase, LongSupplier currentPhase) {
+        return tracking ? beginWait(Kind.BARRIER, barrier, phase, currentPhase) : null;
+    }
+
+    private static Waiting beginWait(Kind kind, Object target, long phase,
+            LongSupplier currentPhase) {
         if (!tracking) {
             return null;
         }
-        Waiting w = new Waiting(kind, target, phase);
+        Waiting w = new Waiting(kind, target, phase, currentPhase);
         WAITS.put(Thread.currentThread(), w);
         return w;
     }

@@ -1,17 +1,16 @@
-package org.loomcsp.internal.poison;
+package org.loomcsp;
 
 import java.lang.System.Logger.Level;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.loomcsp.Barrier;
-import org.loomcsp.CSPProcess;
-import org.loomcsp.ChannelInput;
-import org.loomcsp.ChannelOutput;
 
 /**
  * Finds the channels a process was given and poisons them: python-csp's {@code
@@ -28,15 +27,21 @@ import org.loomcsp.ChannelOutput;
  *   records -> their components, through the public accessors (a record we may not access is
  *   skipped with a DEBUG log line rather than failing the poisoning).
  * Everything else is ignored: no reflection over arbitrary object graphs.
+ *
+ * It lives in the API package (not internal) because it is about API types: channel ends,
+ * barriers, processes. Deadlock diagnosis gets its result through the internal process record
+ * (ProcessEntry.knownResources, filled in by CSPProcess), as channel cores and barriers, so "the
+ * channels a process knows" means the same for poison, deadlock reports and network pictures
+ * (docs/adr/0005, ADR 0080).
  */
-public final class Referents {
+final class Referents {
 
     private static final System.Logger LOG = System.getLogger("org.loomcsp");
 
     private Referents() {}
 
     /** Poisons every channel reachable from {@code roots} as described above. */
-    public static void poisonAll(Object[] roots) {
+    static void poisonAll(Object[] roots) {
         forEachResource(roots, r -> {
             if (r instanceof ChannelInput<?> in) {
                 in.poison();
@@ -51,7 +56,7 @@ public final class Referents {
      * roots} by the search described above: what a process knows. Poison uses it, and so do
      * deadlock reports and network pictures, so that "knows" means the same everywhere.
      */
-    public static void forEachResource(Object[] roots, Consumer<Object> action) {
+    static void forEachResource(Object[] roots, Consumer<Object> action) {
         if (roots == null || roots.length == 0) {
             return;
         }
@@ -59,6 +64,22 @@ public final class Referents {
         for (Object r : roots) {
             visit(r, seen, action);
         }
+    }
+
+    /**
+     * The channel cores and barriers reachable from {@code roots}, each once, in the order met:
+     * what deadlock reports and network pictures use. Runs only when one is made.
+     */
+    static List<Object> knownResources(Object[] roots) {
+        Set<Object> out = new LinkedHashSet<>();
+        forEachResource(roots, r -> {
+            switch (r) {
+                case ChannelInput<?> in -> out.add(Channel.coreOf(in));
+                case ChannelOutput<?> o -> out.add(Channel.coreOf(o));
+                default -> out.add(r); // a Barrier
+            }
+        });
+        return new ArrayList<>(out);
     }
 
     private static void visit(Object o, Set<Object> seen, Consumer<Object> action) {
