@@ -58,7 +58,7 @@ class SecurityTest {
         Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
         Path p12 = dir.resolve(alias + ".p12");
         Process p = new ProcessBuilder(java.resolveSibling("keytool").toString(), "-genkeypair",
-                "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                 "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
                 "-storetype", "PKCS12", "-keystore", p12.toString(),
                 "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
@@ -137,8 +137,8 @@ class SecurityTest {
         Channel<String> ch = home.host("c", Codec.utf8());
         // trusts the home, but presents a certificate the home does not trust
         TlsConfig strangerTls = new TlsConfig(null, null, null, strangerP12, PASSWORD, nodeP12, PASSWORD, false);
-        CspNode stranger = tcpNode(CspNode.builder().tls(strangerTls).connectTimeout(Duration.ofSeconds(2))
-                .peerTimeout(Duration.ofSeconds(2)));
+        CspNode stranger = tcpNode(CspNode.builder().tls(strangerTls).connectTimeout(Duration.ofMillis(500))
+                .peerTimeout(Duration.ofMillis(500)));
         NetChannelOutput<String> out = stranger.output(home.uri("c"), Codec.utf8());
         assertThatThrownBy(() -> out.write("x")).isInstanceOf(ChannelPoison.class);
         assertThat(ch.tryRead()).isNull();

@@ -277,13 +277,16 @@ public final class Node implements AutoCloseable {
         for (ManagedChannel c : peers.values()) {
             c.shutdown();
         }
+        // Orderly ends and home links have completed their streams by now; give what is left
+        // (a connection still in its handshake, a peer that does not answer) one second in all.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         try {
             for (ManagedChannel c : peers.values()) {
-                if (!c.awaitTermination(2, TimeUnit.SECONDS)) {
+                if (!c.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     c.shutdownNow();
                 }
             }
-            if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+            if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 server.shutdownNow();
             }
         } catch (InterruptedException e) {
