@@ -7,3 +7,8 @@ import org.loomcsp.*;
 import static org.loomcsp.Csp.*;
 import org.loomcsp.trace.*;
 import java.time.Duration;
+// jshell's DEFAULT start-up imports java.util.*, whose Timer would make "Timer" ambiguous with
+// org.loomcsp.*: a single-type import wins over both on-demand imports (docs/imports.md).
+import org.loomcsp.Timer;
+import org.loomcsp.Channel;
+import static org.loomcsp.Unchecked.*;

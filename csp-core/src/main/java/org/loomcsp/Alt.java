@@ -6,10 +6,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.loomcsp.internal.channel.Case;
 import org.loomcsp.internal.channel.ChannelCore;
 import org.loomcsp.internal.channel.Selector;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
 import org.loomcsp.internal.trace.Hooks;
+import org.loomcsp.internal.trace.Registry;
 
 /**
  * Choice between guards: python-csp's {@code Alt}, occam's {@code ALT}, Go's {@code select}.
@@ -18,6 +22,7 @@ import org.loomcsp.internal.trace.Hooks;
  * Alt alt = new Alt(c1, c2, timer, Guard.when(!full, in), out.writeGuard(v));
  * Object got = alt.select();        // or priSelect(), fairSelect()
  * Guard which = alt.lastSelected();
+ * if (alt.selected(c1)) { Integer n = alt.lastValue(c1); }   // typed by the guard
  * }</pre>
  *
  * <p>A selection waits until at least one guard is ready, then commits exactly one of them:
@@ -51,7 +56,9 @@ import org.loomcsp.internal.trace.Hooks;
  * <p><b>Interruption.</b> A selection interrupted while waiting throws {@link
  * InterruptedException} and has selected nothing (no value was read or written).
  *
- * <p>An {@code Alt} belongs to one process: it is not safe for concurrent selections.
+ * <p>An {@code Alt} belongs to one process: a selection started while another thread is
+ * selecting on the same {@code Alt} throws {@link IllegalStateException} naming both processes
+ * (give each process its own {@code Alt}).
  */
 /*
  * The Alt prepares, once, one Case per guard for the engine (internal.channel.Case: kind, channel
@@ -66,19 +73,31 @@ public final class Alt {
     private ChannelCore[] lockOrder;
     private final Selector.Result result = new Selector.Result();
 
+    /** The thread selecting now, or null: claimed by CAS, so concurrent use is detected. */
+    private volatile Thread selecting;
+
     private int lastIndex = -1;
     private Guard lastSelected;
+    /** What the last selection yielded (as select() returned it), for lastValue(). */
+    private Object lastValue;
 
     /** Creates an Alt over {@code guards}, in this order (the order {@link #priSelect()} uses). */
     public Alt(Guard... guards) {
-        this(List.of(guards));
+        this(java.util.Arrays.asList(Objects.requireNonNull(guards, "Alt: the guards are null")));
     }
 
     /** Creates an Alt over {@code guards}, in iteration order. */
     public Alt(Collection<? extends Guard> guards) {
+        Objects.requireNonNull(guards, "Alt: the guards are null");
         this.guards = new ArrayList<>(guards.size());
+        int i = 0;
         for (Guard g : guards) {
-            this.guards.add(Objects.requireNonNull(g, "guard"));
+            i++;
+            if (g == null) {
+                throw new NullPointerException("Alt: guard argument " + i + " of " + guards.size()
+                        + " is null; pass channels, output guards, Skip or Timer");
+            }
+            this.guards.add(g);
         }
         prepare();
     }
@@ -109,6 +128,10 @@ public final class Alt {
      * @throws NoGuardInAlt if the Alt has no guards, or no guard's condition holds
      * @throws ChannelPoison if the channel of an enabled guard is poisoned
      * @throws InterruptedException if interrupted while waiting; nothing was selected
+     * @throws IllegalStateException if another thread is selecting on this Alt at the same time
+     * @throws DeadlockException if the caller is not a process (e.g. {@code main}), the Alt has
+     *     no Skip or timer, and the caller and every live process are blocked for good; nothing
+     *     was selected
      */
     public Object select() throws InterruptedException {
         return doSelect(Selector.Policy.RANDOM);
@@ -135,6 +158,21 @@ public final class Alt {
     }
 
     private Object doSelect(Selector.Policy policy) throws InterruptedException {
+        Thread me = Thread.currentThread();
+        Thread other = (Thread) SELECTING.compareAndExchange(this, null, me);
+        if (other != null) {
+            throw new IllegalStateException("Alt used by two processes at once: "
+                    + Registry.describe(me) + " started a selection while " + Registry.describe(other)
+                    + " is selecting on it. An Alt belongs to one process: give each its own Alt.");
+        }
+        try {
+            return selectOwned(policy);
+        } finally {
+            selecting = null;
+        }
+    }
+
+    private Object selectOwned(Selector.Policy policy) throws InterruptedException {
         int n = guards.size();
         if (n == 0) {
             throw new NoGuardInAlt("Every Alt must have at least one guard (this one has none"
@@ -159,7 +197,11 @@ public final class Alt {
             throw new NoGuardInAlt("No guard of this Alt is enabled: every condition is false."
                     + " A selection with no enabled guard could never complete.");
         }
-        Selector.select(cases, lockOrder, policy, lastIndex, result);
+        try {
+            Selector.select(cases, lockOrder, policy, lastIndex, result);
+        } catch (DeadlockDiagnosis d) {
+            throw new DeadlockException(d.report(), d.cycle(), d.waits());
+        }
         Object v = result.value;
         result.value = null;
         if (v == ChannelCore.POISONED) {
@@ -167,6 +209,7 @@ public final class Alt {
         }
         lastIndex = result.index;
         lastSelected = guards.get(result.index);
+        lastValue = cases[result.index].kind() == Case.Kind.SKIP ? Skip.SKIPPED : v;
         if (Hooks.ON) {
             traceSelection(v);
         }
@@ -189,6 +232,38 @@ public final class Alt {
         return lastSelected;
     }
 
+    /**
+     * Whether the last selection chose {@code guard}, given as it is or inside {@link
+     * Guard#when(java.util.function.BooleanSupplier, Guard)}: {@code if (alt.selected(in))}.
+     */
+    public boolean selected(Guard guard) {
+        Guard g = lastSelected;
+        return g != null && (g == guard
+                || (g instanceof ConditionalGuard c && c.innermost() == guard));
+    }
+
+    /**
+     * The value the last selection read from {@code input}, typed by it: the same object {@code
+     * select()} returned, without a cast.
+     *
+     * <pre>{@code
+     * alt.priSelect();
+     * if (alt.selected(in)) queue.add(alt.lastValue(in)); else queue.remove();
+     * }</pre>
+     *
+     * @throws IllegalStateException if the last selection did not choose {@code input} (or
+     *     nothing was selected yet)
+     */
+    @SuppressWarnings("unchecked") // the value was read from input, a ChannelInput<T>
+    public <T> T lastValue(ChannelInput<T> input) {
+        if (!selected(input)) {
+            throw new IllegalStateException("lastValue(" + input + "): the last selection chose "
+                    + (lastSelected == null ? "nothing" : lastSelected) + ", not this input;"
+                    + " check alt.selected(input) first");
+        }
+        return (T) lastValue;
+    }
+
     /** The index of the guard selected last, or -1 before the first selection. */
     public int lastSelectedIndex() {
         return lastSelected == null ? -1 : lastIndex;
@@ -208,6 +283,7 @@ public final class Alt {
         Guard g = lastSelected;
         guards.remove(lastIndex);
         lastSelected = null;
+        lastValue = null;
         lastIndex = -1;
         prepare();
         g.poison();
@@ -215,37 +291,62 @@ public final class Alt {
 
     /**
      * {@code n} selections, made lazily with {@link #select()}, one per {@code next()}:
-     * python-csp's {@code Alt * n}. {@code next()} throws {@link InterruptedSelection} if
-     * interrupted while waiting.
+     * python-csp's {@code Alt * n}. Usable in a for-each loop ({@code for (Object v :
+     * alt.repeat(3))}) or as an {@code Iterator}; it can be iterated once. {@code next()} throws
+     * {@link InterruptedSelection} if interrupted while waiting.
      *
      * @throws IllegalArgumentException if {@code n < 0}
      */
-    public Iterator<Object> repeat(int n) {
+    public Selections repeat(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("repeat count must be >= 0, was " + n);
         }
-        return new Iterator<>() {
-            private int left = n;
+        return new Selections(n);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return left > 0;
-            }
+    /**
+     * The selections of {@link #repeat(int)}: an {@code Iterator} that is also its own {@code
+     * Iterable}, so that it fits a for-each loop; a second {@code iterator()} call is refused
+     * (the selections are made as they are taken, once).
+     */
+    public final class Selections implements Iterator<Object>, Iterable<Object> {
+        private final int n;
+        private int left;
+        private boolean iterated;
 
-            @Override
-            public Object next() {
-                if (left <= 0) {
-                    throw new NoSuchElementException("all " + n + " selections were made");
-                }
-                left--;
-                try {
-                    return select();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedSelection(e);
-                }
+        private Selections(int n) {
+            this.n = n;
+            this.left = n;
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            if (iterated) {
+                throw new IllegalStateException("the selections of repeat(" + n + ") can be"
+                        + " iterated once; call repeat again for more");
             }
-        };
+            iterated = true;
+            return this;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return left > 0;
+        }
+
+        @Override
+        public Object next() {
+            if (left <= 0) {
+                throw new NoSuchElementException("all " + n + " selections were made");
+            }
+            left--;
+            try {
+                return select();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedSelection(e);
+            }
+        }
     }
 
     /** The guards, in order (a snapshot). */
@@ -273,6 +374,16 @@ public final class Alt {
 
         InterruptedSelection(InterruptedException cause) {
             super("selection interrupted", cause);
+        }
+    }
+
+    private static final VarHandle SELECTING;
+
+    static {
+        try {
+            SELECTING = MethodHandles.lookup().findVarHandle(Alt.class, "selecting", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }

@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
  *
  * <p>The default backend is read once, the first time it is needed, from the system property
  * {@code csp.backend} or, if that is absent, the environment variable {@code CSP} (the variable
- * python-csp used). Accepted values, in any case: {@code VIRTUAL}, {@code PLATFORM}, and {@code
- * THREADS} (python-csp's name, an alias of {@code PLATFORM}). Code can override it with {@link
+ * python-csp used). Accepted values, in any case: {@code VIRTUAL}, {@code PLATFORM}, {@code
+ * THREADS} and {@code PROCESSES} (python-csp's names, both aliases of {@code PLATFORM}: Java has
+ * no process per CSP process; a platform thread per process, an operating-system thread each,
+ * is the nearest it has, and a one-line note on standard error says so when {@code PROCESSES} is
+ * read from the environment). Code can override it with {@link
  * Csp#setBackend(Backend)} or per process with {@link CSPProcess#backend(Backend)}.
  */
 public enum Backend {
@@ -26,7 +29,8 @@ public enum Backend {
     /**
      * Parses a backend name as accepted in {@code CSP} / {@code csp.backend}.
      *
-     * @param value the name, case-insensitive; {@code THREADS} is an alias of {@code PLATFORM}
+     * @param value the name, case-insensitive; {@code THREADS} and {@code PROCESSES} (python-csp's
+     *     names) are aliases of {@code PLATFORM}
      * @return the backend
      * @throws IllegalArgumentException naming the accepted values if {@code value} is unknown
      */
@@ -34,11 +38,11 @@ public enum Backend {
         String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
         return switch (v) {
             case "VIRTUAL" -> VIRTUAL;
-            case "PLATFORM", "THREADS" -> PLATFORM;
+            case "PLATFORM", "THREADS", "PROCESSES" -> PLATFORM;
             default -> throw new IllegalArgumentException("Unknown loomcsp backend '" + value
                     + "'. Accepted values (case-insensitive): "
                     + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))
-                    + ", THREADS (an alias of PLATFORM). Set it with -Dcsp.backend=... or the CSP"
+                    + ", THREADS and PROCESSES (python-csp's names, aliases of PLATFORM). Set it with -Dcsp.backend=... or the CSP"
                     + " environment variable, or unset it for the default (VIRTUAL).");
         };
     }

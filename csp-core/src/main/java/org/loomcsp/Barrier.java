@@ -2,6 +2,7 @@ package org.loomcsp;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.loomcsp.internal.exec.FaultInjection;
 import org.loomcsp.internal.trace.Registry;
 
 /**
@@ -33,7 +34,8 @@ import org.loomcsp.internal.trace.Registry;
  * same small critical section, so it uses a ReentrantLock and a Condition (which park virtual
  * threads without pinning). Invariant under the lock: 0 <= arrived < participants whenever
  * participants > 0; a phase completes (generation++, arrived = 0, signalAll) exactly when
- * arrived reaches participants.
+ * arrived reaches participants. A waiter that leaves its phase before it completed, by interrupt
+ * or by any other exception or Error, withdraws its arrival (arrived--).
  */
 public final class Barrier {
 
@@ -146,6 +148,9 @@ public final class Barrier {
                 Registry.Waiting w = beginWait(generation);
                 try {
                     while (participants != n) {
+                        if (FaultInjection.ENABLED) {
+                            FaultInjection.beforePark(this);
+                        }
                         enrolment.await();
                     }
                 } finally {
@@ -193,6 +198,9 @@ public final class Barrier {
         try {
             while (generation == gen) {
                 try {
+                    if (FaultInjection.ENABLED) {
+                        FaultInjection.beforePark(this);
+                    }
                     phaseDone.await();
                 } catch (InterruptedException e) {
                     if (generation != gen) {
@@ -201,6 +209,13 @@ public final class Barrier {
                     }
                     arrived--;
                     throw e;
+                } catch (Throwable t) {
+                    // An Error or runtime exception while waiting: withdraw the arrival, so the
+                    // phase cannot complete with a participant that is gone.
+                    if (generation == gen) {
+                        arrived--;
+                    }
+                    throw t;
                 }
             }
         } finally {

@@ -2,12 +2,13 @@ package org.loomcsp;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.List;
 import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
 import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.exec.KeepAlive;
@@ -53,22 +54,49 @@ import org.loomcsp.internal.trace.Registry;
  *       ends quietly; {@code join()} returns. This is how poison spreads through a network.
  *   <li><b>After {@link #terminate()}</b> (an {@code InterruptedException} or the server's
  *       yield-point check): the process ends quietly; {@link #wasTerminated()} is true.
- *   <li><b>With any other exception</b>: the failure is logged (through {@link System.Logger},
- *       logger {@code org.loomcsp}, level ERROR, with the process name), the process poisons the
- *       channels it knows so that its peers do not wait for ever, and {@code join()} throws
- *       {@link ProcessFailedException} with the exception as its cause. Nothing is swallowed
- *       (python-csp printed and swallowed failures, so no test could ever fail from inside a
- *       process).
+ *   <li><b>With any other exception</b>: the process poisons the channels it knows so that its
+ *       peers do not wait for ever, and {@code join()} throws {@link ProcessFailedException} with
+ *       the exception as its cause. Nothing is swallowed (python-csp printed and swallowed
+ *       failures, so no test could ever fail from inside a process). The failure is also logged
+ *       (through {@link System.Logger}, logger {@code org.loomcsp}, level ERROR, with the process
+ *       name) if, when it happens, nobody is there to receive it: no {@code join()} in progress,
+ *       not started by {@link #run()}, not a child of a {@link Par}, {@link Seq} or {@link
+ *       Network} (those hand it on). {@code -Dcsp.logFailures=all} logs every failure, {@code
+ *       none} none (see {@link Csp#setFailureLogging(Csp.FailureLogging)}).
+ *   <li><b>After {@link #terminate()}, with an I/O exception</b> caused by the interrupt (a
+ *       socket or an interruptible channel closed by it): counts as terminated, not failed.
  * </ul>
  *
  * <h2>The channels a process knows</h2>
- * A process knows the channels among the {@code args} given to its constructor and those given
- * to {@link #uses(Object...)}. Each such object is searched, recursively: a {@link
- * ChannelInput} or {@link ChannelOutput} (a {@link Channel} is both) is a channel; arrays,
- * {@link Iterable}s, the <em>values</em> of {@link java.util.Map}s, {@link java.util.Optional}s
- * and the components of records are searched; anything else (strings, numbers, other
- * processes) is ignored. Channels that a lambda merely captures are not known: pass them as
- * arguments or register them with {@code uses}.
+ * A process knows the channels (and barriers) that its body captures, those among the {@code
+ * args} given to its constructor, and those given to {@link #uses(Object...)}; the list of
+ * arguments is optional:
+ *
+ * <pre>{@code
+ * Channel<Integer> in = new Channel<>(), out = new Channel<>();
+ * process(() -> { while (true) out.write(in.read() * 2); });   // knows in and out
+ * }</pre>
+ *
+ * <ul>
+ *   <li><b>Captures</b> are the fields of the body: a lambda's captured variables, the fields of
+ *       a {@link Body} object, or of a {@code CSPProcess} subclass; and, through a captured
+ *       lambda or anonymous class, its captures in turn.
+ *   <li>Each captured value, argument or registered object is then searched, recursively: a
+ *       {@link ChannelInput} or {@link ChannelOutput} (a {@link Channel} is both) is a channel;
+ *       arrays, {@link Iterable}s, the <em>values</em> of {@link java.util.Map}s, {@link
+ *       java.util.Optional}s and the components of records are searched; anything else
+ *       (strings, numbers, other processes, objects of your own classes) is ignored.
+ *   <li><b>What cannot be seen</b>: a channel the body reads from a field of some other object
+ *       (for example {@code this.in} inside a lambda, which captures {@code this}, or a shared
+ *       mutable field or static), or makes or receives while it runs. Pass such channels as
+ *       arguments or register them with {@code uses}.
+ *   <li>On the module path, the package of the lambda must be open to loomcsp ({@code opens
+ *       my.pkg to org.loomcsp;}): a lambda's captures are its private fields. Otherwise a
+ *       one-time WARNING names the package, and only arguments and {@code uses} count. On the
+ *       class path nothing is needed.
+ *   <li>The search runs only when poison spreads or a failure poisons (and for deadlock reports
+ *       and network pictures), never at the start: it costs nothing per process.
+ * </ul>
  *
  * <h2>Memory consistency</h2>
  * Actions in the thread that calls {@code start()} happen-before the body's first action; the
@@ -86,9 +114,19 @@ import org.loomcsp.internal.trace.Registry;
  *   TERMINATE_REQUESTED  set by terminate(), from any thread, at any time
  *   BACKEND (2 bits)     0 = not chosen yet, else Backend ordinal + 1; set before the start or by
  *                        start() itself, never changed after
+ *   OBSERVED             set by join() on entry, by run() and by a parent composite before the
+ *                        start: the outcome has a taker, so a failure is not logged (ADR 0086)
  * Lifecycle: new (neither STARTED nor ENDED) -> running (STARTED) -> ended (STARTED | ENDED).
- * 'thread' is written once by the start() CAS winner right after launching the thread (the thread
- * may already run; join() waits for the publication), and read by join()/terminate().
+ * 'thread' is written by the start() CAS winner right after launching the thread, and by the
+ * process's own thread first thing in its body (both write the same value; join() waits for the
+ * publication), and read by join()/terminate().
+ * terminate() racing start(): terminate() writes TERMINATE_REQUESTED, then reads 'thread' and
+ * interrupts it if set; the process's thread writes 'thread', then reads TERMINATE_REQUESTED and
+ * skips its body if set. Both are volatile (sequentially consistent), so at least one side sees
+ * the other: either the body never runs, or the thread is interrupted, and the interrupt status
+ * stays set until the body's next blocking operation throws. (Before issue 13 only start()
+ * published the thread, after the launch, so a terminate() between the body's check and the
+ * publication was lost and the process blocked for ever.)
  * 'outcome' (null or the failure) is written by the process thread before ENDED is set, and read
  * after Thread.join(), which gives the happens-before edge.
  * No ThreadLocal is used: the thread's task (Runner) holds the process.
@@ -136,6 +174,8 @@ public class CSPProcess {
     private static final int TERMINATE_REQUESTED = 1 << 3;
     private static final int BACKEND_SHIFT = 4;
     private static final int BACKEND = 3 << BACKEND_SHIFT;
+    /** Someone will collect the outcome: a join() is in progress, run(), or a parent composite. */
+    private static final int OBSERVED = 1 << 6;
     private static final Backend[] BACKENDS = Backend.values();
 
     private static final AtomicLong IDS = new AtomicLong();
@@ -176,7 +216,7 @@ public class CSPProcess {
      */
     public CSPProcess(String name, Body body, Object... args) {
         this.name = name;
-        this.body = Objects.requireNonNull(body, "body");
+        this.body = Objects.requireNonNull(body, "process body is null");
         this.args = roots(args);
     }
 
@@ -254,6 +294,7 @@ public class CSPProcess {
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public void join() throws InterruptedException {
+        STATE.getAndBitwiseOr(this, OBSERVED);
         Thread t = requireThread();
         try {
             Detector.join(t);
@@ -271,6 +312,7 @@ public class CSPProcess {
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public boolean join(Duration timeout) throws InterruptedException {
+        STATE.getAndBitwiseOr(this, OBSERVED);
         Thread t = requireThread();
         if (!t.join(timeout)) {
             return false;
@@ -287,8 +329,19 @@ public class CSPProcess {
      *     process goes on running; {@link #terminate()} it if it should stop)
      */
     public void run() throws InterruptedException {
+        observed();
         start();
         join();
+    }
+
+    /** Marks the outcome as having a taker (a parent composite or run()): see OBSERVED. */
+    final void observed() {
+        STATE.getAndBitwiseOr(this, OBSERVED);
+    }
+
+    /** Whether someone has said it will collect the outcome (join(), run(), a parent). */
+    final boolean isObserved() {
+        return (state & OBSERVED) != 0;
     }
 
     /** Whether the process has been started and has not yet ended. */
@@ -344,8 +397,12 @@ public class CSPProcess {
             REGISTERED.compareAndSet(this, null, new ConcurrentLinkedQueue<>());
             r = registered;
         }
-        for (Object c : channels) {
-            r.add(Objects.requireNonNull(c, "channel"));
+        for (int i = 0; i < channels.length; i++) {
+            if (channels[i] == null) {
+                throw new NullPointerException("uses(channels): argument " + (i + 1) + " of "
+                        + channels.length + " is null");
+            }
+            r.add(channels[i]);
         }
         return this;
     }
@@ -415,6 +472,13 @@ public class CSPProcess {
      * result (or nest it).
      */
     public Par par(CSPProcess... others) {
+        Objects.requireNonNull(others, "par(others): the array of processes is null");
+        for (int i = 0; i < others.length; i++) {
+            if (others[i] == null) {
+                throw new NullPointerException("par(others): argument " + (i + 1) + " of "
+                        + others.length + " is null; pass only processes");
+            }
+        }
         CSPProcess[] all = new CSPProcess[others.length + 1];
         all[0] = this;
         System.arraycopy(others, 0, all, 1, others.length);
@@ -426,6 +490,7 @@ public class CSPProcess {
      * Chains read left to right ({@code a.then(b).then(c)} runs a, b, c), and nesting works.
      */
     public Seq then(CSPProcess next) {
+        Objects.requireNonNull(next, "then(next): next is null; pass the process to run after this one");
         return new Seq(this, next);
     }
 
@@ -436,13 +501,19 @@ public class CSPProcess {
         return args.length == 1 ? args[0] : args;
     }
 
-    /** The constructor arguments and the objects given to uses(): what the process knows. */
+    /**
+     * What the process knows: the constructor arguments, the objects given to uses(), and what
+     * its body captures (read only now, at poison or report time: nothing is kept per process).
+     */
     final Object[] knownRoots() {
         ConcurrentLinkedQueue<Object> r = registered;
-        if (r == null) {
-            return args == null ? new Object[0] : new Object[] {args};
+        boolean listed = args != null || r != null;
+        List<Object> captured = new ArrayList<>(4);
+        Captures.collect(body, null, !listed, captured);
+        if (getClass() != CSPProcess.class) {
+            Captures.collect(this, CSPProcess.class, !listed, captured);
         }
-        return new Object[] {args, r.toArray()};
+        return new Object[] {args, r == null ? null : r.toArray(), captured};
     }
 
     @Override
@@ -535,6 +606,12 @@ public class CSPProcess {
             Hooks.processStart(entry);
         }
         try {
+            // Publish the thread before reading the terminate flag (start() publishes it too,
+            // but only after the launch): see the implementation notes, "terminate() racing
+            // start()".
+            if (thread == null) {
+                thread = Thread.currentThread();
+            }
             if (terminateRequested()) {
                 terminated = true;
                 return;
@@ -550,11 +627,14 @@ public class CSPProcess {
                 fail(e);
             }
         } catch (ProcessFailedException e) {
-            // A composite rethrowing a child's failure: the child has logged it already.
+            // A composite rethrowing a child's failure (or a body rethrowing one it joined): the
+            // child was observed, so it did not log; this process logs if nobody observes it.
             outcome = e;
+            logFailure(e);
             poisonKnownChannels();
         } catch (Throwable t) {
-            if (terminateRequested() && isInterruptCaused(t)) {
+            if (terminateRequested() && (isInterruptCaused(t)
+                    || Thread.currentThread().isInterrupted())) {
                 terminated = true;
             } else {
                 fail(t);
@@ -570,9 +650,16 @@ public class CSPProcess {
         }
     }
 
+    /**
+     * Whether {@code t} comes from an interrupt: an InterruptedException, or the I/O exceptions an
+     * interrupt causes (an interruptible channel or a virtual thread's socket closed by it).
+     */
     private static boolean isInterruptCaused(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof InterruptedException) {
+            if (c instanceof InterruptedException || c instanceof java.io.InterruptedIOException
+                    || c instanceof java.nio.channels.ClosedByInterruptException
+                    || c instanceof java.nio.channels.AsynchronousCloseException
+                    || c instanceof java.net.SocketException) {
                 return true;
             }
         }
@@ -581,11 +668,20 @@ public class CSPProcess {
 
     private void fail(Throwable t) {
         outcome = t;
-        LOG.log(Level.ERROR, "Process " + getName() + " failed", t);
+        logFailure(t);
         try {
             poisonKnownChannels();
         } catch (RuntimeException e) {
             t.addSuppressed(e);
+        }
+    }
+
+    private void logFailure(Throwable t) {
+        boolean observed = (state & OBSERVED) != 0;
+        if (Csp.failureLogging().logs(observed)) {
+            LOG.log(Level.ERROR, "Process " + getName() + " failed" + (observed ? ""
+                    : " and nobody was waiting for it (join() would have rethrown it as"
+                    + " ProcessFailedException)"), t);
         }
     }
 

@@ -180,4 +180,32 @@ public class CSPServer extends CSPProcess {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    /** Sets the name; returns this CSPServer, so that chains keep the type. */
+    @Override
+    public CSPServer name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    /** Registers channels this process uses (see {@link CSPProcess#uses(Object...)}). */
+    @Override
+    public CSPServer uses(Object... channels) {
+        super.uses(channels);
+        return this;
+    }
+
+    /** Sets the backend (see {@link CSPProcess#backend(Backend)}). */
+    @Override
+    public CSPServer backend(Backend backend) {
+        super.backend(backend);
+        return this;
+    }
+
+    /** Starts it (see {@link CSPProcess#start()}); returns this CSPServer. */
+    @Override
+    public CSPServer start() {
+        super.start();
+        return this;
+    }
 }

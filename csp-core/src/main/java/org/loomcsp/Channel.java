@@ -3,6 +3,7 @@ package org.loomcsp;
 import java.time.Duration;
 import java.util.Objects;
 import org.loomcsp.internal.channel.ChannelCore;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
 import org.loomcsp.internal.trace.Hooks;
 
 /**
@@ -78,7 +79,12 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T read() throws InterruptedException {
-        Object v = core.read(0);
+        Object v;
+        try {
+            v = core.read(0);
+        } catch (DeadlockDiagnosis d) {
+            throw new DeadlockException(d.report(), d.cycle(), d.waits());
+        }
         if (v == ChannelCore.POISONED) {
             throw poisoned();
         }
@@ -122,7 +128,13 @@ public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
 
     @Override
     public void write(T value) throws InterruptedException {
-        if (core.write(requireValue(value), 0) == ChannelCore.WRITE_POISONED) {
+        int r;
+        try {
+            r = core.write(requireValue(value), 0);
+        } catch (DeadlockDiagnosis d) {
+            throw new DeadlockException(d.report(), d.cycle(), d.waits());
+        }
+        if (r == ChannelCore.WRITE_POISONED) {
             throw poisoned();
         }
         if (Hooks.ON) {

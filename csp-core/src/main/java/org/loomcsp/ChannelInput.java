@@ -20,6 +20,9 @@ public sealed interface ChannelInput<T> extends Guard permits Channel, Channel.R
      * @return the value, never {@code null}
      * @throws ChannelPoison if the channel is or becomes poisoned
      * @throws InterruptedException if interrupted while waiting; no value was taken
+     * @throws DeadlockException if the caller is not a process (e.g. {@code main}) and it and
+     *     every live process are blocked for good (see {@link DeadlockException}); no value
+     *     was taken
      */
     T read() throws InterruptedException;
 

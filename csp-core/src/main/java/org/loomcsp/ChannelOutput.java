@@ -22,6 +22,8 @@ public sealed interface ChannelOutput<T> permits Channel, Channel.Writer {
      * @throws InterruptedException if interrupted while waiting; the value was not delivered
      *     (if it was taken at the same moment, the write returns normally instead, with the
      *     interrupt status set)
+     * @throws DeadlockException if the caller is not a process (e.g. {@code main}) and it and
+     *     every live process are blocked for good; the value was not delivered
      */
     void write(T value) throws InterruptedException;
 

@@ -25,6 +25,8 @@ import org.loomcsp.internal.sched.VirtualThreads;
 public final class Csp {
 
     private static volatile Backend defaultBackend;
+    private static final java.util.concurrent.atomic.AtomicBoolean PROCESSES_NOTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private Csp() {}
 
@@ -94,6 +96,7 @@ public final class Csp {
      */
     public static void run(CSPProcess... processes) throws InterruptedException {
         if (processes.length == 1) {
+            Objects.requireNonNull(processes[0], "run(processes): argument 1 of 1 is null");
             processes[0].run();
         } else {
             new Par(processes).run();
@@ -111,9 +114,31 @@ public final class Csp {
     }
 
     /**
+     * Reads from whichever of {@code inputs} is ready (uniformly at random among the ready ones)
+     * and returns the value, typed: python-csp's {@code a | b} over channels. {@code int n =
+     * choice(a, b);} compiles where the {@link #choice(Guard...)} form returns {@code Object}.
+     *
+     * @throws ChannelPoison if an input is poisoned
+     * @throws InterruptedException if interrupted while waiting; nothing was read
+     */
+    @SafeVarargs
+    public static <T> T choice(ChannelInput<? extends T>... inputs) throws InterruptedException {
+        Guard[] guards = new Guard[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            guards[i] = Objects.requireNonNull(inputs[i], "choice(inputs): argument " + (i + 1)
+                    + " of " + inputs.length + " is null");
+        }
+        @SuppressWarnings("unchecked") // every guard is a ChannelInput<? extends T>
+        T v = (T) new Alt(guards).select();
+        return v;
+    }
+
+    /**
      * The backend new processes run on unless they have their own: set by {@link
      * #setBackend(Backend)}, else read from {@code -Dcsp.backend} or the {@code CSP} environment
-     * variable, else {@link Backend#VIRTUAL}.
+     * variable, else {@link Backend#VIRTUAL}. python-csp's {@code CSP=PROCESSES} and {@code
+     * CSP=THREADS} both mean {@link Backend#PLATFORM}; {@code PROCESSES} prints a one-line note
+     * on standard error, once.
      *
      * @throws IllegalArgumentException if {@code csp.backend} / {@code CSP} has an unknown
      *     value (the message lists the accepted ones)
@@ -126,6 +151,12 @@ public final class Csp {
                 v = System.getenv("CSP");
             }
             b = v == null || v.isBlank() ? Backend.VIRTUAL : Backend.parse(v);
+            if (v != null && v.trim().equalsIgnoreCase("PROCESSES")
+                    && PROCESSES_NOTED.compareAndSet(false, true)) {
+                System.err.println("loomcsp: CSP=PROCESSES (python-csp's name) runs each process on"
+                        + " its own platform thread (an OS thread, the nearest Java has to a process);"
+                        + " CSP=PLATFORM says the same without this note.");
+            }
             defaultBackend = b;
         }
         return b;
@@ -147,6 +178,61 @@ public final class Csp {
     /** Sets the backend for processes started from now on that have none of their own. */
     public static void setBackend(Backend backend) {
         defaultBackend = Objects.requireNonNull(backend, "backend");
+    }
+
+    /**
+     * When a process that fails is logged (through {@link System.Logger}, logger {@code
+     * org.loomcsp}, level ERROR). The failure itself always reaches {@link CSPProcess#join()}
+     * and {@link CSPProcess#failure()}, whatever this says.
+     */
+    public enum FailureLogging {
+        /**
+         * The default: only failures nobody is waiting for when they happen (no {@code join()}
+         * in progress, not started by {@code run()}, not a child of a composite).
+         */
+        UNOBSERVED,
+        /** Every failure, even one a joiner or a composite receives. */
+        ALL,
+        /** None: the program collects failures through {@code join()} itself. */
+        NONE;
+
+        boolean logs(boolean observed) {
+            return this == ALL || (this == UNOBSERVED && !observed);
+        }
+    }
+
+    private static volatile FailureLogging failureLogging;
+
+    /**
+     * Sets which process failures are logged; the default is {@link FailureLogging#UNOBSERVED},
+     * or the value of {@code -Dcsp.logFailures} ({@code unobserved}, {@code all}, {@code none}).
+     */
+    public static void setFailureLogging(FailureLogging mode) {
+        failureLogging = Objects.requireNonNull(mode, "mode");
+    }
+
+    /**
+     * Which process failures are logged.
+     *
+     * @throws IllegalArgumentException if {@code -Dcsp.logFailures} has an unknown value
+     */
+    public static FailureLogging failureLogging() {
+        FailureLogging m = failureLogging;
+        if (m == null) {
+            String v = System.getProperty("csp.logFailures");
+            if (v == null || v.isBlank()) {
+                m = FailureLogging.UNOBSERVED;
+            } else {
+                try {
+                    m = FailureLogging.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Unknown -Dcsp.logFailures value '" + v
+                            + "'; accepted (case-insensitive): unobserved, all, none", e);
+                }
+            }
+            failureLogging = m;
+        }
+        return m;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.loomcsp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -14,6 +15,12 @@ import java.util.Objects;
  * Seq} and a {@code Seq} inside a {@code Par} both run (python-csp silently ran neither). Like
  * every process it is started with {@link #start()} (non-blocking) or run with {@link #run()}
  * (blocking; python-csp's {@code Par(...).start()}).
+ *
+ * <p><b>{@code start()} does not wait</b>, unlike python-csp's {@code Par.start()}: code ported
+ * line by line races with the processes it meant to wait for. Use {@link #run()} (or {@link
+ * Csp#run(CSPProcess...)}) to wait. The first {@code Par.start()} called from a thread that is
+ * not itself a process logs a one-time INFO note saying so ({@code -Dcsp.parStartNote=false}
+ * hides it); see docs/adr/0085-par-start-does-not-block.md.
  *
  * <p><b>Failures.</b> The {@code Par} always waits for every child. If any failed, it then fails
  * with the first failure (a {@link ProcessFailedException}; children are examined in their order) and
@@ -32,15 +39,22 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
 
     /** Creates a parallel composition of {@code processes} (none of them started yet). */
     public Par(CSPProcess... processes) {
-        this(List.of(processes));
+        this(Arrays.asList(Objects.requireNonNull(processes,
+                "Par: the array of processes is null")));
     }
 
     /** Creates a parallel composition of {@code processes} (none of them started yet). */
     public Par(Collection<? extends CSPProcess> processes) {
         super((String) null);
         this.children = new ArrayList<>(processes.size());
+        int i = 0;
         for (CSPProcess p : processes) {
-            children.add(requireUnstarted(p));
+            i++;
+            if (p == null) {
+                throw new NullPointerException("Par: process argument " + i + " of "
+                        + processes.size() + " is null; pass only processes");
+            }
+            children.add(Par.requireUnstarted(p));
         }
     }
 
@@ -73,7 +87,8 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
             throw new IllegalStateException("Par " + getName() + " has started; its children can"
                     + " no longer be replaced");
         }
-        children.set(index, requireUnstarted(process));
+        children.set(index, requireUnstarted(Objects.requireNonNull(process,
+                "Par.set(index, process): process is null")));
     }
 
     /** Whether {@code process} is one of the children. */
@@ -91,6 +106,27 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
         return children().iterator();
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean START_NOTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts the composition and returns at once, like every process's {@code start()}; use
+     * {@link #run()} to wait (python-csp's {@code Par.start()} waited). See the class comment for
+     * the one-time note this may log.
+     */
+    @Override
+    public Par start() {
+        if (!isObserved() && org.loomcsp.internal.trace.Registry.current() == null
+                && !"false".equalsIgnoreCase(System.getProperty("csp.parStartNote"))
+                && START_NOTED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.INFO, "Par.start() returns at once and does not wait for"
+                    + " its processes (python-csp's Par.start() waited): call run() to wait, or"
+                    + " join() later. Shown once; -Dcsp.parStartNote=false hides it.");
+        }
+        super.start();
+        return this;
+    }
+
     @Override
     public void terminate() {
         super.terminate();
@@ -106,6 +142,7 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
         try {
             for (CSPProcess c : children) {
                 c.inheritBackend(b);
+                c.observed();
                 c.start();
                 started++;
             }
@@ -148,5 +185,26 @@ public class Par extends CSPProcess implements Iterable<CSPProcess> {
         if (interrupted != null) {
             throw interrupted;
         }
+    }
+
+    /** Sets the name; returns this Par, so that chains keep the type. */
+    @Override
+    public Par name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    /** Registers channels this process uses (see {@link CSPProcess#uses(Object...)}). */
+    @Override
+    public Par uses(Object... channels) {
+        super.uses(channels);
+        return this;
+    }
+
+    /** Sets the backend (see {@link CSPProcess#backend(Backend)}). */
+    @Override
+    public Par backend(Backend backend) {
+        super.backend(backend);
+        return this;
     }
 }

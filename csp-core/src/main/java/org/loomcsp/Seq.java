@@ -1,8 +1,10 @@
 package org.loomcsp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -23,14 +25,21 @@ public class Seq extends CSPProcess {
 
     /** Creates a sequential composition of {@code processes} (none of them started yet). */
     public Seq(CSPProcess... processes) {
-        this(List.of(processes));
+        this(Arrays.asList(Objects.requireNonNull(processes,
+                "Seq: the array of processes is null")));
     }
 
     /** Creates a sequential composition of {@code processes} (none of them started yet). */
     public Seq(Collection<? extends CSPProcess> processes) {
         super((String) null);
         this.children = new ArrayList<>(processes.size());
+        int i = 0;
         for (CSPProcess p : processes) {
+            i++;
+            if (p == null) {
+                throw new NullPointerException("Seq: process argument " + i + " of "
+                        + processes.size() + " is null; pass only processes");
+            }
             children.add(Par.requireUnstarted(p));
         }
     }
@@ -83,6 +92,7 @@ public class Seq extends CSPProcess {
                 throw new InterruptedException("terminated");
             }
             c.inheritBackend(b);
+            c.observed();
             c.start();
             try {
                 c.join();
@@ -92,5 +102,33 @@ public class Seq extends CSPProcess {
                 throw e;
             }
         }
+    }
+
+    /** Sets the name; returns this Seq, so that chains keep the type. */
+    @Override
+    public Seq name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    /** Registers channels this process uses (see {@link CSPProcess#uses(Object...)}). */
+    @Override
+    public Seq uses(Object... channels) {
+        super.uses(channels);
+        return this;
+    }
+
+    /** Sets the backend (see {@link CSPProcess#backend(Backend)}). */
+    @Override
+    public Seq backend(Backend backend) {
+        super.backend(backend);
+        return this;
+    }
+
+    /** Starts it (see {@link CSPProcess#start()}); returns this Seq. */
+    @Override
+    public Seq start() {
+        super.start();
+        return this;
     }
 }

@@ -130,6 +130,7 @@ class CSPProcessLifecycleTest {
                 .hasMessageContaining("VIRTUAL").hasMessageContaining("PLATFORM")
                 .hasMessageContaining("THREADS");
         assertThat(Backend.parse("threads")).isEqualTo(Backend.PLATFORM);
+        assertThat(Backend.parse("processes")).isEqualTo(Backend.PLATFORM);
         assertThat(Backend.parse("Virtual")).isEqualTo(Backend.VIRTUAL);
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -94,7 +93,13 @@ class ChannelStressTest {
         final Backend backend;
         final long target;
         final int perRound;
-        final SplittableRandom seeds = new SplittableRandom();
+        /**
+         * The run's seed: -Dloomcsp.stress.seed=N replays a run's random choices (networks,
+         * operations, poison moments, interrupt victims and pauses; the thread schedule is the
+         * machine's). Printed at the start, so a failing run can be replayed.
+         */
+        final long seed = Long.getLong("loomcsp.stress.seed", System.nanoTime() ^ System.identityHashCode(this));
+        final SplittableRandom seeds = new SplittableRandom(seed);
         long delivered;
         long rounds;
         long poisonedRounds;
@@ -111,6 +116,8 @@ class ChannelStressTest {
         }
 
         void go() throws Exception {
+            System.out.printf("ChannelStressTest %s: seed %d (replay: -Dloomcsp.stress.seed=%d)%n",
+                    backend, seed, seed);
             long t0 = System.nanoTime();
             while (delivered < target) {
                 round();
@@ -173,7 +180,7 @@ class ChannelStressTest {
             procs.forEach(CSPProcess::start);
 
             long poisonAt = poisonMidFlight ? rnd.nextLong(1, Math.max(2, perRound)) : -1;
-            ThreadLocalRandom chaos = ThreadLocalRandom.current();
+            SplittableRandom chaos = rnd.split();
             // Chaos: interrupt random processes until the producers are done (or the poison).
             while (producerProcs.stream().anyMatch(CSPProcess::isAlive)) {
                 if (poisonMidFlight && progress.get() >= poisonAt) {
@@ -185,7 +192,7 @@ class ChannelStressTest {
             if (poisonMidFlight) {
                 poisonedRounds++;
                 List<Channel<Long>> order = new ArrayList<>(chans);
-                java.util.Collections.shuffle(order, chaos);
+                java.util.Collections.shuffle(order, new java.util.Random(chaos.nextLong()));
                 for (Channel<Long> c : order) {
                     c.poison();
                     interruptRandom(procs, chaos);
@@ -265,7 +272,7 @@ class ChannelStressTest {
             return true;
         }
 
-        static void interruptRandom(List<CSPProcess> procs, ThreadLocalRandom r) {
+        static void interruptRandom(List<CSPProcess> procs, SplittableRandom r) {
             CSPProcess victim = procs.get(r.nextInt(procs.size()));
             Thread t = victim.thread();
             if (t != null && victim.isAlive()) {

@@ -19,7 +19,8 @@ import org.loomcsp.Par;
  * (runs of non-white-space characters).
  *
  * <p>Run: {@code mvn -q -pl csp-core test-compile exec:exec -Dexample=FileCount
- * [-Dargs="DIRECTORY"]} (default: the current directory). Prints {@code NAME: N words} per file,
+ * [-Dargs="DIRECTORY"]} (default: the current directory, which is csp-core/ under exec:exec; only
+ * the regular files directly in it are counted). Prints {@code NAME: N words} per file,
  * in the order the processes finish.
  */
 public final class FileCount {
@@ -47,6 +48,14 @@ public final class FileCount {
     }
 
     public static void main(String[] args) throws Exception {
-        directoryCount(Path.of(args.length > 0 ? args[0] : "."), System.out).run();
+        Path dir = Path.of(args.length > 0 ? args[0] : ".");
+        Par counts = directoryCount(dir, System.out);
+        if (counts.size() == 0) {
+            // Relative paths are from csp-core/ under exec:exec; "src" holds only directories.
+            System.err.println("FileCount: no regular files directly in " + dir.toAbsolutePath()
+                    + " (only the files of the directory itself are counted, not those of its"
+                    + " sub-directories); try -Dargs=src/test/java/org/loomcsp/examples");
+        }
+        counts.run();
     }
 }

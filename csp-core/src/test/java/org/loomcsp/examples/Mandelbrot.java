@@ -25,7 +25,7 @@ import org.loomcsp.Par;
  * {@code javax.imageio} instead (AWT runs headless; no window is opened).
  *
  * <p>Run: {@code mvn -q -pl csp-core test-compile exec:exec -Dexample=Mandelbrot
- * [-Dargs="FILE.png [WIDTH HEIGHT]"]} (default {@code mandelbrot.png}, 320 by 240).
+ * [-Dargs="FILE.png [WIDTH HEIGHT]"]} (default {@code target/mandelbrot.png}, 320 by 240; relative paths are from csp-core/).
  */
 public final class Mandelbrot {
 
@@ -111,7 +111,7 @@ public final class Mandelbrot {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : "mandelbrot.png");
+        Path file = Path.of(args.length > 0 ? args[0] : "target/mandelbrot.png");
         int w = args.length > 2 ? Integer.parseInt(args[1]) : 320;
         int h = args.length > 2 ? Integer.parseInt(args[2]) : 240;
         write(file, w, h);

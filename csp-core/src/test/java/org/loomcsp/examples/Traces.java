@@ -38,7 +38,7 @@ import org.loomcsp.builtins.Sin;
  * AWT in headless mode.
  *
  * <p>Run: {@code mvn -q -pl csp-core test-compile exec:exec -Dexample=Traces
- * [-Dargs="random|sin|cos|mux [FILE.png [SAMPLES]]"]} (default {@code mux}, {@code traces.png},
+ * [-Dargs="random|sin|cos|mux [FILE.png [SAMPLES]]"]} (default {@code mux}, {@code target/traces.png},
  * 512 samples).
  */
 public final class Traces {
@@ -140,7 +140,7 @@ public final class Traces {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "mux";
-        Path file = Path.of(args.length > 1 ? args[1] : "traces.png");
+        Path file = Path.of(args.length > 1 ? args[1] : "target/traces.png");
         int n = args.length > 2 ? Integer.parseInt(args[2]) : WIDTH;
         write(mode, file, n);
         System.out.println("Wrote " + file.toAbsolutePath());

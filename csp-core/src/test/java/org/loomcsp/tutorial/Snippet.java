@@ -26,6 +26,7 @@ record Snippet(String page, int index, int line, String code, boolean fragment,
     static final String STANDARD_IMPORTS = """
             import org.loomcsp.*;
             import static org.loomcsp.Csp.*;
+            import static org.loomcsp.Unchecked.*;
             import java.time.Duration;
             import java.util.ArrayList;
             import java.util.Arrays;
@@ -33,6 +34,7 @@ record Snippet(String page, int index, int line, String code, boolean fragment,
             import java.util.List;
             import java.util.Map;
             import java.util.stream.IntStream;
+            import java.util.stream.Stream;
             """;
 
     private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 final class AcceptorProcess {
     private static final Logger LOG = LoggerFactory.getLogger(AcceptorProcess.class);
+    /** First pause after a failed accept; doubled per further failure up to {@link #MAX_BACKOFF_MS}. */
+    static final long MIN_BACKOFF_MS = 10;
+    static final long MAX_BACKOFF_MS = 500;
+    private final RateLimitedLog acceptFailures = new RateLimitedLog(LOG, 10_000);
     private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
             + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
@@ -55,18 +59,26 @@ final class AcceptorProcess {
 
     private void run() throws InterruptedException {
         long ids = 0;
+        long backoff = 0;
         try {
             while (true) {
                 SocketChannel ch;
                 try {
                     ch = server.accept();
+                    backoff = 0;
                 } catch (ClosedChannelException e) {
                     break;
                 } catch (IOException e) {
                     if (!server.isOpen()) {
                         break;
                     }
-                    LOG.warn("accept failed", e);
+                    // Typically EMFILE/ENFILE (out of file descriptors): the pending connection stays
+                    // queued and accept fails again at once, so retrying immediately would spin. Back
+                    // off (10 ms doubling to 500 ms) until a connection ends and frees a descriptor,
+                    // and report it once per 10 s, in one line.
+                    backoff = backoff == 0 ? MIN_BACKOFF_MS : Math.min(MAX_BACKOFF_MS, backoff * 2);
+                    acceptFailures.warn("accept failed, retrying in up to " + MAX_BACKOFF_MS + " ms", e);
+                    Thread.sleep(backoff);
                     continue;
                 }
                 ctx.stats.connectionsAccepted.increment();
@@ -108,27 +120,39 @@ final class AcceptorProcess {
         }
     }
 
+    /**
+     * Shutdown steps 2 and 3: close idle connections, let the others finish their responses until
+     * the grace period ends, then cut the ones still running (their write fails, they log what
+     * they sent, and end) and, only if one does not end after that, terminate its process.
+     */
     private void drainConnections() throws InterruptedException {
         for (ConnectionProcess c : ctx.liveConnections()) {
             c.closeIfIdle();
         }
         long deadline = System.nanoTime() + ctx.config.shutdownGrace().toNanos();
-        List<ConnectionProcess> stragglers = new ArrayList<>();
         for (ConnectionProcess c : List.copyOf(ctx.liveConnections())) {
             long left = deadline - System.nanoTime();
             if (left <= 0 || !c.process().join(Duration.ofNanos(Math.max(1, left)))) {
+                break;
+            }
+        }
+        List<ConnectionProcess> stragglers = new ArrayList<>();
+        for (ConnectionProcess c : List.copyOf(ctx.liveConnections())) {
+            if (c.process().isAlive()) {
                 stragglers.add(c);
+                ctx.stats.connectionsCut.increment();
+                c.forceClose();
             }
         }
         for (ConnectionProcess c : stragglers) {
-            c.forceClose();
-            c.process().terminate();
-        }
-        for (ConnectionProcess c : stragglers) {
-            c.process().join(Duration.ofSeconds(2));
+            if (!c.process().join(Duration.ofSeconds(2))) {
+                c.process().terminate();
+                c.process().join(Duration.ofSeconds(2));
+            }
         }
         if (!stragglers.isEmpty()) {
-            LOG.info("shutdown forced {} connection(s) after the grace period", stragglers.size());
+            LOG.info("shutdown cut {} connection(s) still answering after the {} grace period", stragglers.size(),
+                    ctx.config.shutdownGrace());
         }
     }
 

@@ -13,6 +13,7 @@ import org.loomcsp.CSPProcess;
 import org.loomcsp.ChannelPoison;
 import org.loomcsp.webserver.http.BodyReader;
 import org.loomcsp.webserver.http.Exchange;
+import org.loomcsp.webserver.http.Handler;
 import org.loomcsp.webserver.http.HttpException;
 import org.loomcsp.webserver.http.HttpInput;
 import org.loomcsp.webserver.http.HttpOutput;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionProcess {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionProcess.class);
+    /** Server-side faults: one line each, at most one every 10 s (a client must not be able to flood the log). */
+    private static final RateLimitedLog FAULTS = new RateLimitedLog(LOG, 10_000);
     private static final int OUTPUT_BUFFER = 32 * 1024;
     private static final long DRAIN_LIMIT = 64 * 1024;
 
@@ -53,25 +56,28 @@ final class ConnectionProcess {
     private final SocketChannel channel;
     private final ServerContext ctx;
     private final String remote;
+    private final java.net.InetAddress remoteAddress;
     private final long openedNanos = System.nanoTime();
     private volatile State state = State.IDLE;
     private volatile long stateSinceNanos = System.nanoTime();
     private volatile long requestsServed;
     private volatile boolean requestTimedOut;
     private final CSPProcess process;
-    private final HttpOutput out;
+    private volatile HttpOutput out;
+    private volatile javax.net.ssl.SSLSocket tlsSocket; // null for plain HTTP
 
     ConnectionProcess(long id, SocketChannel channel, ServerContext ctx) {
         this.id = id;
         this.channel = channel;
         this.ctx = ctx;
-        String r;
+        java.net.InetAddress a;
         try {
-            r = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+            a = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
         } catch (IOException | RuntimeException e) {
-            r = "-";
+            a = null;
         }
-        this.remote = r;
+        this.remoteAddress = a;
+        this.remote = a == null ? "-" : a.getHostAddress();
         this.out = new HttpOutput(channel, OUTPUT_BUFFER);
         // The access-log channel is deliberately not registered: one connection's failure must
         // not poison the log for every other connection.
@@ -157,12 +163,37 @@ final class ConnectionProcess {
         try {
             Socket socket = channel.socket();
             InputStream is = socket.getInputStream();
-            in = new HttpInput(is, socket::setSoTimeout, ctx.config.parserLimits().bufferSize());
-            serve(in, out);
+            Handler handler = ctx.handler;
+            int bufferSize = ctx.config.parserLimits().bufferSize();
+            if (ctx.tls != null) {
+                // the first byte tells a TLS handshake (a 0x16 record) from a plain-HTTP request sent to
+                // the TLS port (nginx's "497"): the latter gets a redirect to https, or 400, and is closed
+                int first = is.read();
+                if (first < 0) {
+                    return;
+                }
+                InputStream replay = new java.io.ByteArrayInputStream(new byte[] {(byte) first});
+                if (first == 0x16) {
+                    javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) ctx.tls.getSocketFactory()
+                            .createSocket(socket, replay, true);
+                    ssl.setUseClientMode(false);
+                    tlsSocket = ssl;
+                    ssl.startHandshake();
+                    out = new HttpOutput(java.nio.channels.Channels.newChannel(ssl.getOutputStream()), OUTPUT_BUFFER);
+                    in = new HttpInput(ssl.getInputStream(), ssl::setSoTimeout, bufferSize);
+                } else {
+                    in = new HttpInput(new java.io.SequenceInputStream(replay, is), socket::setSoTimeout, bufferSize);
+                    handler = ctx.config.httpsRedirect() ? ConnectionProcess::redirectToHttps
+                            : ex -> Response.error(HttpStatus.BAD_REQUEST).close();
+                }
+            } else {
+                in = new HttpInput(is, socket::setSoTimeout, bufferSize);
+            }
+            serve(in, out, handler);
         } catch (IOException | ChannelPoison e) {
             // the client went away, a timeout passed, or shutdown forced the close
         } catch (RuntimeException e) {
-            LOG.warn("connection {} failed", id, e);
+            FAULTS.warn("connection " + id + " failed", e);
         } finally {
             enter(State.CLOSED);
             forceClose();
@@ -173,7 +204,18 @@ final class ConnectionProcess {
         }
     }
 
-    private void serve(HttpInput in, HttpOutput out) throws IOException {
+    /** A plain-HTTP request on the TLS port, with --https-redirect: 301 to the same target over https. */
+    private static Response redirectToHttps(Exchange ex) {
+        Request req = ex.request();
+        String host = req.header("host");
+        if (host == null || host.isEmpty() || req.rawPath().equals("*")) {
+            return Response.error(HttpStatus.BAD_REQUEST).close();
+        }
+        String target = req.rawPath() + (req.query() == null ? "" : "?" + req.query()); // origin form, also for an absolute-form target
+        return Response.error(HttpStatus.MOVED_PERMANENTLY).header("Location", "https://" + host + target).close();
+    }
+
+    private void serve(HttpInput in, HttpOutput out, Handler handler) throws IOException {
         ServerConfig cfg = ctx.config;
         RequestParser parser = new RequestParser(cfg.parserLimits());
         int readMs = (int) cfg.readTimeout().toMillis();
@@ -192,43 +234,45 @@ final class ConnectionProcess {
             try {
                 req = parser.parse(in);
             } catch (HttpException e) {
-                finish(out, null, received, StaticFileHandler.error(e.status()), false, true);
+                finish(out, null, received, Response.error(e.status()), false, true);
                 return;
             } catch (EOFException e) {
                 req = null;
             }
             if (req == null) {
                 if (requestTimedOut) {
-                    finish(out, null, received, StaticFileHandler.error(HttpStatus.REQUEST_TIMEOUT), false, true);
+                    finish(out, null, received, Response.error(HttpStatus.REQUEST_TIMEOUT), false, true);
                 }
                 return;
             }
             in.setReadTimeout(readMs);
             enter(State.HANDLING);
-            Exchange ex = new Exchange(req, in, out, cfg.maxBodyBytes());
+            Exchange ex = new Exchange(req, in, out, cfg.maxBodyBytes(), remoteAddress);
             Response r;
             try {
-                r = ctx.handler.handle(ex);
+                r = handler.handle(ex);
+                if (r == null) {
+                    r = Response.error(HttpStatus.NOT_FOUND);
+                }
             } catch (HttpException e) {
-                r = StaticFileHandler.error(e.status());
+                r = Response.error(e.status());
                 if (e.mustClose()) {
                     r.close();
                 }
             } catch (BodyReader.BodyException e) {
-                r = StaticFileHandler.error(e.status()).close();
+                r = Response.error(e.status()).close();
             } catch (SocketTimeoutException e) {
-                r = StaticFileHandler.error(HttpStatus.REQUEST_TIMEOUT).close();
+                r = Response.error(HttpStatus.REQUEST_TIMEOUT).close();
             } catch (EOFException e) {
-                return; // the body ended early: the client is gone
+                logUnanswered(req, received); // the body ended early: the client is gone
+                return;
             } catch (IOException | RuntimeException e) {
                 if (!channel.isOpen()) {
+                    logUnanswered(req, received);
                     return;
                 }
-                LOG.warn("request {} on connection {} failed", req.requestLine(), id, e);
-                r = StaticFileHandler.error(HttpStatus.INTERNAL_SERVER_ERROR).close();
-            }
-            if (r.status() == HttpStatus.METHOD_NOT_ALLOWED && r.header("Allow") == null) {
-                r.header("Allow", ctx.handler.allow());
+                FAULTS.warn("request on connection " + id + " failed (answered 500)", e);
+                r = Response.error(HttpStatus.INTERNAL_SERVER_ERROR).close();
             }
             boolean close = !req.keepAlive() || r.closeRequested() || !ex.settleBody(DRAIN_LIMIT) || ctx.closing();
             requestsServed++;
@@ -241,6 +285,14 @@ final class ConnectionProcess {
         }
     }
 
+    /** Logs a request that got no response because the client left (or was cut) first: status 499, 0 bytes. */
+    private void logUnanswered(Request req, Instant received) {
+        ctx.stats.requests.increment();
+        ctx.stats.countStatus(HttpStatus.CLIENT_CLOSED_REQUEST);
+        ctx.log(new AccessLogEntry(remote, received, req.requestLine(), HttpStatus.CLIENT_CLOSED_REQUEST, 0,
+                req.header("referer"), req.header("user-agent")));
+    }
+
     /**
      * Writes the response, counts and logs it; on close, flushes and closes politely.
      *
@@ -250,23 +302,33 @@ final class ConnectionProcess {
             throws IOException {
         enter(State.WRITING);
         long before = out.bytesWritten() + out.buffered();
+        boolean head = req != null && req.isHead();
+        long headLen = -1;
+        IOException failed = null;
         try {
-            ResponseWriter.write(out, r, req != null && req.isHead(), close, http10);
+            headLen = ResponseWriter.writeHead(out, r, close, http10);
+            ResponseWriter.writeBody(out, r, head);
             if (close) {
                 out.flush();
             }
+        } catch (IOException e) {
+            failed = e;
         } finally {
             closeFiles(r);
         }
-        long sent = out.bytesWritten() + out.buffered() - before;
+        // on success, buffered bytes count as sent (they leave with the next flush); on failure only what left
+        long sent = out.bytesWritten() + (failed == null ? out.buffered() : 0) - before;
         ServerStats stats = ctx.stats;
         stats.requests.increment();
-        stats.bytesOut.add(sent);
+        stats.bytesOut.add(Math.max(0, sent));
         stats.countStatus(r.status());
         if (ctx.accessLog != null) {
-            long bodyBytes = req != null && req.isHead() ? 0 : Math.max(0, Math.min(sent, r.contentLength()));
+            long bodyBytes = head || headLen < 0 ? 0 : Math.max(0, Math.min(sent - headLen, r.contentLength()));
             ctx.log(new AccessLogEntry(remote, received, req == null ? null : req.requestLine(), r.status(), bodyBytes,
                     req == null ? null : req.header("referer"), req == null ? null : req.header("user-agent")));
+        }
+        if (failed != null) {
+            throw failed;
         }
         if (close) {
             lingeringClose();
@@ -291,6 +353,15 @@ final class ConnectionProcess {
 
     /** Half-closes, then reads and discards briefly so that unread input cannot reset the reply (RFC 9112 §9.6). */
     private void lingeringClose() {
+        javax.net.ssl.SSLSocket ssl = tlsSocket;
+        if (ssl != null) {
+            try {
+                ssl.close(); // sends close_notify after the flushed response
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            return;
+        }
         try {
             channel.shutdownOutput();
             Socket s = channel.socket();

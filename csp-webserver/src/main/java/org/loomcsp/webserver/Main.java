@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loomcsp.Backend;
@@ -77,20 +80,113 @@ public final class Main implements Callable<Integer> {
             description = "Longest a response write may stall on a client that does not read. Default: ${DEFAULT-VALUE}")
     Duration writeTimeout;
 
-    @Option(names = "--shutdown-grace", defaultValue = "10s", converter = DurationConverter.class,
-            description = "How long shutdown waits for requests in flight. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--shutdown-grace", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long shutdown lets responses in flight finish before cutting them. Default: ${DEFAULT-VALUE}")
     Duration shutdownGrace;
+
+    @Option(names = "--status-page-remote",
+            description = "Serve the status page to every client, not only to loopback ones.")
+    boolean statusPageRemote;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Writes need HTTP Basic authentication against FILE (lines from --hash-password).")
+    Path passwordFile;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Writes need 'Authorization: Bearer TOKEN' with a token listed in FILE (one a line).")
+    Path tokenFile;
+
+    @Option(names = "--hash-password", paramLabel = "USER",
+            description = "Read a password from standard input, print a --password-file line for USER, and exit.")
+    String hashPassword;
+
+    @Option(names = "--precompressed",
+            description = "Serve FILE.br or FILE.gz, when present, to clients that accept br or gzip (Vary: Accept-Encoding).")
+    boolean precompressed;
+
+    @Option(names = "--header", paramLabel = "NAME:VALUE",
+            description = "Add this header field to every response (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--cache-control", paramLabel = "EXT=VALUE",
+            description = "Cache-Control for files with extension EXT ('*' for all others; repeatable), "
+                    + "e.g. --cache-control css=max-age=86400.")
+    List<String> cacheControl = new ArrayList<>();
+
+    @Option(names = "--mime-types", paramLabel = "FILE",
+            description = "A mime.types file (type ext1 ext2 ...) whose entries override the built-in table.")
+    Path mimeTypes;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Speak HTTPS with the key and certificate in this PKCS#12 keystore.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "The file whose first line is the keystore's password.")
+    Path tlsPasswordFile;
+
+    @Option(names = "--https-redirect",
+            description = "With TLS: answer plain-HTTP requests on the TLS port with a 301 to https (default: 400).")
+    boolean httpsRedirect;
 
     ServerConfig toConfig() {
         return ServerConfig.builder().port(port).bind(bind).root(root).writable(writable).accessLog(accessLog)
                 .accessLogFile(accessLogFile).backend(backend).statusPage(statusPage).maxRequestLine(maxRequestLine)
                 .maxHeaderBytes(maxHeaderBytes).maxHeaderCount(maxHeaders).maxBodyBytes(maxBody)
                 .maxConnections(maxConnections).idleTimeout(idleTimeout).requestTimeout(requestTimeout)
-                .readTimeout(readTimeout).writeTimeout(writeTimeout).shutdownGrace(shutdownGrace).build();
+                .readTimeout(readTimeout).writeTimeout(writeTimeout).shutdownGrace(shutdownGrace)
+                .statusPageRemote(statusPageRemote).passwordFile(passwordFile).tokenFile(tokenFile)
+                .precompressed(precompressed).extraHeaders(headerPairs(headers)).cacheControl(cacheControlMap(cacheControl))
+                .mimeTypesFile(mimeTypes).tlsKeystore(tlsKeystore).tlsPasswordFile(tlsPasswordFile)
+                .httpsRedirect(httpsRedirect).build();
+    }
+
+    /** NAME:VALUE options as flattened pairs; refuses names that are not tokens and values with CR, LF or NUL. */
+    static List<String> headerPairs(List<String> specs) {
+        List<String> out = new ArrayList<>();
+        for (String spec : specs) {
+            int c = spec.indexOf(':');
+            String name = c < 0 ? "" : spec.substring(0, c).trim();
+            String value = c < 0 ? "" : spec.substring(c + 1).trim();
+            if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+                    || value.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == 0)) {
+                throw new IllegalArgumentException("--header '" + spec + "': expected NAME:VALUE, NAME a token, "
+                        + "VALUE on one line");
+            }
+            out.add(name);
+            out.add(value);
+        }
+        return out;
+    }
+
+    /** EXT=VALUE options as a map from lower-case extension to value. */
+    static Map<String, String> cacheControlMap(List<String> specs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            String ext = eq <= 0 ? "" : spec.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
+            String value = eq <= 0 ? "" : spec.substring(eq + 1).trim();
+            if (ext.startsWith(".")) {
+                ext = ext.substring(1);
+            }
+            if (ext.isEmpty() || value.isEmpty() || value.chars().anyMatch(ch -> ch < 0x20)) {
+                throw new IllegalArgumentException("--cache-control '" + spec + "': expected EXT=VALUE, "
+                        + "e.g. html=no-cache or css=max-age=86400");
+            }
+            m.put(ext, value);
+        }
+        return m;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (hashPassword != null) {
+            java.io.Console console = System.console();
+            char[] pw = console != null ? console.readPassword("password for %s: ", hashPassword)
+                    : new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine().toCharArray();
+            System.out.println(WriteGuard.entry(hashPassword, pw));
+            return 0;
+        }
         ServerConfig config = toConfig();
         AccessLogSetup.configure(config.accessLog(), config.accessLogFile());
         WebServer server = WebServer.start(config);
@@ -107,8 +203,13 @@ public final class Main implements Callable<Integer> {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        out.printf("Serving on http://%s:%d/  (status: http://%s:%d%s)  Ctrl-C to stop%n", host, server.port(), host,
+        out.printf("Serving on " + (config.tlsKeystore() == null ? "http" : "https") + "://%s:%d/  (status: http://%s:%d%s)  Ctrl-C to stop%n", host, server.port(), host,
                 server.port(), config.statusPage() ? StatusPage.PATH : " off");
+        if (!org.loomcsp.webserver.http.FileNames.utf8FileNames()) {
+            out.println("note: this JVM spells file names in " + org.loomcsp.webserver.http.FileNames.fileNameCharset()
+                    + " (from its locale); every existing file is still served and listed, but uploads whose names "
+                    + "need other characters are refused. Start it with LC_ALL=C.UTF-8 to lift that.");
+        }
         out.flush();
         ShutdownSignals.install(server::shutdown);
         server.awaitTermination(Duration.ofDays(365_000));
@@ -119,7 +220,14 @@ public final class Main implements Callable<Integer> {
 
     /** Entry point: exits with the command's status (0 after a signal-initiated shutdown). */
     public static void main(String[] args) {
-        int rc = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int rc = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+                        cmd.getErr().println("loomcsp-webserver: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                }).execute(args);
         System.exit(rc);
     }
 }

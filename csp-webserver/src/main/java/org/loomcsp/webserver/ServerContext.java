@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.loomcsp.ChannelOutput;
 import org.loomcsp.ChannelPoison;
+import org.loomcsp.webserver.http.Handler;
 
 /**
  * What the processes of one server share: configuration, the request handler, counters, the
@@ -19,14 +20,16 @@ import org.loomcsp.ChannelPoison;
 final class ServerContext {
     final ServerConfig config;
     final Path root;
-    final StaticFileHandler handler;
+    final Handler handler;
     final ServerStats stats;
     final ChannelOutput<AccessLogEntry> accessLog; // null when the log is off
+    final javax.net.ssl.SSLContext tls; // null for plain HTTP
     private final Map<Long, ConnectionProcess> live = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    ServerContext(ServerConfig config, Path root, StaticFileHandler handler, ServerStats stats,
-                  ChannelOutput<AccessLogEntry> accessLog) {
+    ServerContext(ServerConfig config, Path root, Handler handler, ServerStats stats,
+                  ChannelOutput<AccessLogEntry> accessLog, javax.net.ssl.SSLContext tls) {
+        this.tls = tls;
         this.config = config;
         this.root = root;
         this.handler = handler;

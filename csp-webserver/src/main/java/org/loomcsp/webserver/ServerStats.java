@@ -18,6 +18,7 @@ public final class ServerStats {
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
     final LongAdder accessLogDropped = new LongAdder();
+    final LongAdder connectionsCut = new LongAdder();
     private final AtomicLongArray statusCounts = new AtomicLongArray(600);
 
     void countStatus(int status) {
@@ -52,6 +53,11 @@ public final class ServerStats {
 
     public long bytesOut() {
         return bytesOut.sum();
+    }
+
+    /** Connections still answering when the shutdown grace period ended, and therefore cut. */
+    public long connectionsCut() {
+        return connectionsCut.sum();
     }
 
     public long accessLogDropped() {

@@ -1,9 +1,14 @@
 package org.loomcsp.webserver;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.loomcsp.webserver.http.Exchange;
+import org.loomcsp.webserver.http.Handler;
 import org.loomcsp.webserver.http.Html;
 import org.loomcsp.webserver.http.HttpStatus;
 import org.loomcsp.webserver.http.Request;
@@ -14,27 +19,52 @@ import org.loomcsp.webserver.http.Response;
  * visible, in the spirit of python-csp's "useful debugging information": the connection
  * processes alive right now with their state, and totals of connections, requests, bytes and
  * responses per status code since start.
+ *
+ * <p>A {@link Handler} placed in front of the file tree: it answers only its own two paths, only
+ * to loopback clients unless {@code remote} access was allowed ({@code --status-page-remote}),
+ * and only when no real file or directory exists at that path in the served root (a real file
+ * wins). In every other case it returns null and the file tree answers.
  */
-final class StatusPage {
+final class StatusPage implements Handler {
     static final String PATH = "/_csp/status";
     private static final int MAX_LISTED = 200;
 
     /** Set once by {@link WebServer} after the context exists (the context holds the handler that holds us). */
     private volatile ServerContext ctx;
+    private final Path root;
+    private final boolean remote;
+
+    /**
+     * @param root   the real root: a real file at the page's path wins over the page
+     * @param remote true to answer clients that are not on a loopback address too
+     */
+    StatusPage(Path root, boolean remote) {
+        this.root = root;
+        this.remote = remote;
+    }
 
     void bind(ServerContext context) {
         this.ctx = context;
     }
 
-    /** The response for a status path, or null when the path is not one of ours. */
-    Response handle(Request req) {
+    /** The response for a status path, or null when the path is not one of ours (or not for this client). */
+    @Override
+    public Response handle(Exchange ex) {
+        Request req = ex.request();
         String p = req.rawPath();
         boolean json = p.equals(PATH + ".json");
         if (!json && !p.equals(PATH) && !p.equals(PATH + "/")) {
             return null;
         }
+        if (!remote && (ex.remote() == null || !ex.remote().isLoopbackAddress())) {
+            return null;
+        }
+        Path shadow = root.resolve(json ? "_csp/status.json" : "_csp/status");
+        if (Files.exists(shadow, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
         if (!req.method().equals("GET") && !req.method().equals("HEAD")) {
-            return StaticFileHandler.error(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "GET, HEAD");
+            return Response.error(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "GET, HEAD");
         }
         Response r = new Response(HttpStatus.OK).header("Cache-Control", "no-store");
         if (json) {

@@ -57,23 +57,21 @@ final class Watchdog {
                     // state is never paired with the previous state's (older) start time
                     ConnectionProcess.State state = c.state();
                     long inState = now - c.stateSinceNanos();
-                    switch (state) {
-                        case IDLE -> {
-                            if (idle > 0 && inState > idle) {
-                                c.forceClose();
-                            }
+                    // if/else, not a switch on the enum: that would load a synthetic class on first use,
+                    // which can fail for good when the process is out of file descriptors (class files
+                    // are opened lazily), and this is exactly when the watchdog must keep working
+                    if (state == ConnectionProcess.State.IDLE) {
+                        if (idle > 0 && inState > idle) {
+                            c.forceClose();
                         }
-                        case READING -> {
-                            if (head > 0 && inState > head) {
-                                c.timeOutRequest();
-                            }
+                    } else if (state == ConnectionProcess.State.READING) {
+                        if (head > 0 && inState > head) {
+                            c.timeOutRequest();
                         }
-                        case WRITING -> {
-                            if (write > 0 && c.writeStalledNanos(now) > write) {
-                                c.forceClose();
-                            }
+                    } else if (state == ConnectionProcess.State.WRITING) {
+                        if (write > 0 && c.writeStalledNanos(now) > write) {
+                            c.forceClose();
                         }
-                        default -> { }
                     }
                 }
             }

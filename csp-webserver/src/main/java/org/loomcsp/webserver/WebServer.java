@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.loomcsp.Channel;
 import org.loomcsp.Par;
+import org.loomcsp.webserver.http.MimeTypes;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running server: the CSP network {@code Par(acceptor, watchdog, access-log)}.
@@ -47,6 +49,17 @@ public final class WebServer implements AutoCloseable {
         if (!Files.isDirectory(realRoot)) {
             throw new IOException("root is not a directory: " + root);
         }
+        // everything that can refuse the configuration comes before the socket is bound
+        if (config.writable()) {
+            int removed = FileWriteHandler.removeLeftovers(realRoot);
+            if (removed > 0) {
+                LoggerFactory.getLogger(WebServer.class).info("removed {} temporary file(s) left by interrupted writes", removed);
+            }
+        }
+        StatusPage status = config.statusPage() ? new StatusPage(realRoot, config.statusPageRemote()) : null;
+        ServerHandler handler = handler(config, realRoot, status);
+        javax.net.ssl.SSLContext tls = config.tlsKeystore() == null ? null
+                : TlsSetup.context(config.tlsKeystore(), config.tlsPasswordFile());
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -58,10 +71,8 @@ public final class WebServer implements AutoCloseable {
         Channel<AccessLogEntry> log = Channel.buffered(ACCESS_LOG_CAPACITY);
         Channel<Object> stop = new Channel<>();
         ServerStats stats = new ServerStats();
-        StatusPage status = config.statusPage() ? new StatusPage() : null;
-        StaticFileHandler handler = new StaticFileHandler(realRoot, config.writable(), config.maxBodyBytes(), status);
         ServerContext ctx = new ServerContext(config, realRoot, handler, stats,
-                config.accessLog() == AccessLogFormat.OFF ? null : log);
+                config.accessLog() == AccessLogFormat.OFF ? null : log, tls);
         if (status != null) {
             status.bind(ctx);
         }
@@ -71,6 +82,22 @@ public final class WebServer implements AutoCloseable {
                 new AccessLogProcess(log, config.accessLog()).process().backend(config.backend()));
         network.start();
         return new WebServer(config, listener, ctx, network);
+    }
+
+    /** The handler chain of a server: status page in front of the read and write sides of the tree. */
+    static ServerHandler handler(ServerConfig config, Path realRoot, StatusPage status) throws IOException {
+        FileTree tree = new FileTree(realRoot);
+        MimeTypes mime = config.mimeTypesFile() == null ? MimeTypes.builtIn() : MimeTypes.load(config.mimeTypesFile());
+        FileReadHandler read = new FileReadHandler(tree, config.writable(), config.precompressed(), config.cacheControl(),
+                mime);
+        FileWriteHandler write = null;
+        if (config.writable()) {
+            WriteGuard guard = config.authenticatedWrites()
+                    ? WriteGuard.load(config.passwordFile(), config.tokenFile(), config.tlsKeystore() != null)
+                    : WriteGuard.open(config.tlsKeystore() != null);
+            write = new FileWriteHandler(tree, config.maxBodyBytes(), guard);
+        }
+        return new ServerHandler(status, read, write, config.extraHeaders());
     }
 
     /** The port actually bound (useful with port 0). */

@@ -42,6 +42,19 @@ class ConformanceTest {
         Files.writeString(rwRoot.resolve("put/to-delete.txt"), "bye\n");
         Files.writeString(rwRoot.resolve("put/guarded.txt"), "guarded\n");
         Files.createDirectories(rwRoot.resolve("put/adir"));
+        Files.createDirectories(rwRoot.resolve("put/fulldir"));
+        Files.writeString(rwRoot.resolve("put/fulldir/keep.txt"), "keep\n");
+        Files.createDirectories(rwRoot.resolve("_csp"));
+        Files.writeString(rwRoot.resolve("_csp/status"), "a real file\n");
+        for (Path r : List.of(roRoot, rwRoot)) {
+            Files.writeString(r.resolve("list.m3u8"), "#EXTM3U\n");
+            Files.writeString(r.resolve("feed.rss"), "<rss/>\n");
+            Files.writeString(r.resolve("feed.atom"), "<feed/>\n");
+            Files.writeString(r.resolve("page.xhtml"), "<html/>\n");
+            Files.write(r.resolve("seg.ts"), new byte[] {0x47});
+            Path links = Files.createDirectories(r.resolve("links"));
+            Files.createSymbolicLink(links.resolve("to-1k.bin"), r.resolve("1k.bin"));
+        }
         readOnly = TestServers.start(roRoot, b -> b.maxRequestLine(1024).maxHeaderBytes(4096).maxHeaderCount(20));
         writable = TestServers.start(rwRoot, b -> b.writable(true).maxBodyBytes(1000));
     }
@@ -82,6 +95,17 @@ class ConformanceTest {
         List<String> h = new ArrayList<>(List.of(headers));
         h.add("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length);
         return req("PUT", path, h.toArray(String[]::new)) + body;
+    }
+
+    static String multipart(String path, String filename, String content, String... headers) {
+        String boundary = "b0undary";
+        String quoted = filename.replace("\\", "\\\\").replace("\"", "\\\"");
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + quoted
+                + "\"\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        List<String> h = new ArrayList<>(List.of(headers));
+        h.add("Content-Type: multipart/form-data; boundary=" + boundary);
+        h.add("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length);
+        return req("POST", path, h.toArray(String[]::new)) + body;
     }
 
     static String chunkedPut(String path, String chunkedBody) {
@@ -266,9 +290,30 @@ class ConformanceTest {
                 rw("RFC9110-9.3.4-PUT-HIDDEN-NAME-404", put("/put/.hidden", "x"), 404, noFile("put/.hidden")),
                 rw("RFC9110-9.3.5-DELETE-204", req("DELETE", "/put/to-delete.txt"), 204, noFile("put/to-delete.txt")),
                 rw("RFC9110-9.3.5-DELETE-MISSING-404", req("DELETE", "/put/never-was.txt"), 404, NONE),
-                rw("RFC9110-9.3.5-DELETE-DIRECTORY-409", req("DELETE", "/put/adir"), 409, NONE),
+                rw("RFC9110-9.3.5-DELETE-NONEMPTY-DIRECTORY-409", req("DELETE", "/put/fulldir"), 409,
+                        fileIs("put/fulldir/keep.txt", "keep\n")),
+                rw("RFC4918-9.3-MKCOL-201", req("MKCOL", "/put/newdir"), 201,
+                        (r, root) -> assertThat(root.resolve("put/newdir")).isDirectory()),
+                rw("RFC4918-9.3-MKCOL-EXISTING-405", req("MKCOL", "/put/newdir"), 405, NONE),
+                rw("RFC4918-9.3-MKCOL-MISSING-PARENT-409", req("MKCOL", "/put/no/such"), 409, noFile("put/no")),
+                rw("RFC4918-9.3-MKCOL-WITH-BODY-415", req("MKCOL", "/put/bodydir", "Content-Length: 1") + "x", 415,
+                        noFile("put/bodydir")),
+                ro("RFC4918-9.3-MKCOL-READ-ONLY-405", req("MKCOL", "/newdir"), 405, header("allow", "GET, HEAD, OPTIONS")),
+                rw("RFC9110-9.3.5-DELETE-EMPTY-DIRECTORY-204", req("DELETE", "/put/newdir"), 204, noFile("put/newdir")),
+                rw("WRITE-CROSS-SITE-ORIGIN-403", put("/put/evil.txt", "x", "Origin: http://evil.example"), 403,
+                        noFile("put/evil.txt")),
+                rw("WRITE-CROSS-SITE-FETCH-SITE-403", put("/put/evil2.txt", "x", "Sec-Fetch-Site: cross-site"), 403,
+                        noFile("put/evil2.txt")),
+                rw("WRITE-CROSS-SITE-MULTIPART-403", multipart("/upload/", "evil3.txt", "x", "Origin: http://evil.example"),
+                        403, noFile("upload/evil3.txt")),
+                rw("WRITE-SAME-ORIGIN-ALLOWED", put("/put/same.txt", "same", "Origin: http://test",
+                        "Sec-Fetch-Site: same-origin"), 201, fileIs("put/same.txt", "same")),
+                rw("RFC7578-FILENAME-QUOTED-SEMICOLON", multipart("/upload/", "a;b.txt", "semi"), 303,
+                        all(fileIs("upload/a;b.txt", "semi"), noFile("upload/\"a"))),
+                rw("RFC7578-FILENAME-TOO-LONG-400", multipart("/upload/", "n".repeat(300) + ".txt", "x"), 400, NONE),
+                rw("STATUS-PAGE-REAL-FILE-WINS", get("/_csp/status"), 200, body("a real file\n")),
                 rw("RFC9110-9.3.7-OPTIONS-WRITABLE", req("OPTIONS", "/"), 200,
-                        header("allow", "GET, HEAD, OPTIONS, PUT, DELETE, POST")),
+                        header("allow", "GET, HEAD, OPTIONS, PUT, DELETE, POST, MKCOL")),
                 rw("RFC9110-10.1.1-EXPECT-UNKNOWN-417", req("PUT", "/put/e.txt", "Expect: teapot", "Content-Length: 1") + "x",
                         417, noFile("put/e.txt")),
                 ro("RFC9110-10.1.1-EXPECT-IGNORED-ON-HTTP10",
@@ -292,6 +337,11 @@ class ConformanceTest {
                 ro("MIME-TEXT-UTF8", get("/hello.txt"), 200, header("content-type", "text/plain; charset=utf-8")),
                 ro("MIME-CSS", get("/style.css"), 200, header("content-type", "text/css; charset=utf-8")),
                 ro("MIME-JS", get("/app.js"), 200, header("content-type", "text/javascript; charset=utf-8")),
+                ro("MIME-M3U8", get("/list.m3u8"), 200, header("content-type", "application/vnd.apple.mpegurl; charset=utf-8")),
+                ro("MIME-RSS", get("/feed.rss"), 200, header("content-type", "application/rss+xml; charset=utf-8")),
+                ro("MIME-ATOM", get("/feed.atom"), 200, header("content-type", "application/atom+xml; charset=utf-8")),
+                ro("MIME-XHTML", get("/page.xhtml"), 200, header("content-type", "application/xhtml+xml; charset=utf-8")),
+                ro("MIME-TS", get("/seg.ts"), 200, header("content-type", "video/mp2t")),
                 ro("MIME-JSON", get("/data.json"), 200, header("content-type", "application/json; charset=utf-8")),
                 ro("MIME-PNG", get("/image.png"), 200, header("content-type", "image/png")),
                 ro("MIME-UNKNOWN-OCTET-STREAM", get("/blob.unknownext"), 200,
@@ -396,6 +446,12 @@ class ConformanceTest {
                 ro("PATH-DOUBLE-SLASH-COLLAPSED", get("//hello.txt"), 200, body("hello, world\n")),
                 ro("PATH-DOT-SEGMENT-DROPPED", get("/./hello.txt"), 200, body("hello, world\n")),
                 ro("PATH-UTF8-NAME", get("/%C3%A9.txt"), 200, body("accent\n")),
+                ro("PATH-SEGMENT-TOO-LONG-404", get("/" + "a".repeat(256)), 404),
+                ro("PATH-SEGMENT-TOO-LONG-UTF8-404", get("/" + "%C3%A9".repeat(130)), 404),
+                ro("PATH-SEGMENT-TOO-LONG-IN-DIRECTORY-404", get("/docs/" + "x".repeat(300) + "/y"), 404),
+                rw("PATH-TOO-LONG-414", get(("/" + "b".repeat(200)).repeat(21)), 414, NONE),
+                rw("PATH-LONG-BUT-VALID-404", get(("/" + "c".repeat(250)).repeat(15)), 404, NONE),
+                ro("PATH-LATIN1-BYTES-404-NOT-400", get("/caf%E9.txt"), 404),
 
                 // ---- 2.9 directories
                 ro("DIR-NO-SLASH-301", get("/docs?q=1"), 301, header("location", "/docs/?q=1")),
@@ -409,6 +465,8 @@ class ConformanceTest {
                     assertThat(html.indexOf("sub/")).isLessThan(html.indexOf("a.txt"));
                     assertThat(html.indexOf("a.txt")).isLessThan(html.indexOf("b.txt"));
                 }),
+                ro("DIR-LISTING-SYMLINK-SHOWS-TARGET-SIZE", get("/links/"), 200,
+                        (r, root) -> assertThat(r.text()).contains("href=\"to-1k.bin\"").contains(">1024<")),
                 ro("DIR-HEAD-LISTING", req("HEAD", "/list/"), 200, headerMatches("content-length", "\\d+")),
                 rw("DIR-LISTING-UPLOAD-FORM-WHEN-WRITABLE", get("/list/"), 200,
                         (r, root) -> assertThat(r.text()).contains("enctype=\"multipart/form-data\"")),
@@ -427,7 +485,7 @@ class ConformanceTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(ETAG|LM):([^}]+)}");
 
-    private static String substitute(String request, int port) throws IOException {
+    static String substitute(String request, int port) throws IOException {
         Matcher m = PLACEHOLDER.matcher(request);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

@@ -25,6 +25,9 @@ class MainTest {
         assertThat(c.accessLog()).isEqualTo(AccessLogFormat.OFF);
         assertThat(c.backend()).isEqualTo(Backend.VIRTUAL);
         assertThat(c.statusPage()).isTrue();
+        assertThat(c.statusPageRemote()).isFalse();
+        assertThat(c.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.precompressed()).isFalse();
     }
 
     @Test
@@ -32,7 +35,10 @@ class MainTest {
         ServerConfig c = parse("--port", "0", "--bind", "0.0.0.0", "--root", "/srv", "--writable", "--access-log", "combined",
                 "--backend", "platform", "--no-status-page", "--max-request-line", "4096", "--max-header-bytes", "8192",
                 "--max-headers", "50", "--max-body", "1000", "--max-connections", "7", "--idle-timeout", "5s",
-                "--request-timeout", "250ms", "--read-timeout", "2m", "--write-timeout", "PT3S", "--shutdown-grace", "1s");
+                "--request-timeout", "250ms", "--read-timeout", "2m", "--write-timeout", "PT3S", "--shutdown-grace", "1s",
+                "--password-file", "/etc/pw", "--token-file", "/etc/tok", "--status-page-remote", "--precompressed",
+                "--header", "X-Frame-Options: DENY", "--header", "X-A:b:c", "--cache-control", "css=max-age=86400",
+                "--cache-control", ".HTML=no-cache", "--mime-types", "/etc/mime.types");
         assertThat(c.port()).isZero();
         assertThat(c.bind().isAnyLocalAddress()).isTrue();
         assertThat(c.root()).hasToString("/srv");
@@ -51,5 +57,28 @@ class MainTest {
         assertThat(c.writeTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.shutdownGrace()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.describe()).containsEntry("backend", "PLATFORM").containsEntry("status-page", "off");
+        assertThat(c.passwordFile()).hasToString("/etc/pw");
+        assertThat(c.tokenFile()).hasToString("/etc/tok");
+        assertThat(c.statusPageRemote()).isTrue();
+        assertThat(c.precompressed()).isTrue();
+        assertThat(c.extraHeaders()).containsExactly("X-Frame-Options", "DENY", "X-A", "b:c");
+        assertThat(c.cacheControl()).containsEntry("css", "max-age=86400").containsEntry("html", "no-cache");
+        assertThat(c.mimeTypesFile()).hasToString("/etc/mime.types");
+    }
+
+    @Test
+    void writableOnANonLoopbackAddressWithoutAuthenticationIsRefusedWithAMessageThatSaysWhatToDo() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--bind", "0.0.0.0", "--writable"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--password-file");
+        assertThat(parse("--bind", "0.0.0.0").writable()).isFalse();
+        assertThat(parse("--writable").writable()).isTrue(); // loopback: allowed, cross-site check still on
+    }
+
+    @Test
+    void aMalformedHeaderOptionIsRefused() {
+        for (String bad : new String[] {"NoColon", "Bad Name: x", ": v"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--header", bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NAME:VALUE");
+        }
     }
 }

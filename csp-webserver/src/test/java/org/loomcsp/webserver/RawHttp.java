@@ -38,6 +38,17 @@ final class RawHttp implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
+    private RawHttp(Socket socket, InputStream in) {
+        this.socket = socket;
+        this.in = new java.io.BufferedInputStream(in);
+        this.out = null;
+    }
+
+    /** Reads one response from {@code in} (a socket the caller owns). */
+    static Reply readFrom(InputStream in, boolean head) throws IOException {
+        return new RawHttp(null, in).read(head);
+    }
+
     RawHttp(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(30_000);

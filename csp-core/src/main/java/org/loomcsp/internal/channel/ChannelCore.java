@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
+import org.loomcsp.internal.deadlock.Detector;
+import org.loomcsp.internal.exec.FaultInjection;
 
 /**
  * The machinery of one channel: rendezvous (capacity 0) or buffered (capacity &gt; 0),
@@ -43,7 +46,10 @@ import java.util.concurrent.locks.LockSupport;
  * may return spuriously). A waiter that is interrupted or times out tries to CANCEL its own
  * owner; if that CAS fails, a partner completed it first and the operation counts as done (the
  * interrupt status is restored). A cancelled node is unlinked at once, under the lock, in O(1),
- * so however many waiters give up, nothing is left behind.
+ * so however many waiters give up, nothing is left behind. The same holds on every other exit:
+ * a waiter that leaves with an Error or runtime exception (StackOverflowError, OutOfMemoryError
+ * at the park) cancels and unlinks its node (abandon), so a later tryWrite cannot "deliver" to
+ * a reader that is gone (issue 13, item 2).
  *
  * No spinning before parking: with more processes than carriers a spinning waiter only delays
  * the partner it waits for (see docs/adr/0003-channel-algorithm.md).
@@ -150,7 +156,15 @@ public final class ChannelCore extends Mutex {
         } finally {
             unlock();
         }
-        int s = await(node, deadline);
+        int s;
+        try {
+            s = await(node, deadline);
+        } catch (InterruptedException e) {
+            throw e; // already cancelled and unlinked by await
+        } catch (Throwable t) {
+            abandon(node);
+            throw t;
+        }
         if (s > 0) {
             Object v = node.item;
             node.item = null;
@@ -181,7 +195,15 @@ public final class ChannelCore extends Mutex {
         } finally {
             unlock();
         }
-        int s = await(node, deadline);
+        int s;
+        try {
+            s = await(node, deadline);
+        } catch (InterruptedException e) {
+            throw e; // already cancelled and unlinked by await
+        } catch (Throwable t) {
+            abandon(node);
+            throw t;
+        }
         if (s > 0) {
             return WRITTEN;
         }
@@ -441,33 +463,69 @@ public final class ChannelCore extends Mutex {
      */
     private int await(Node node, long deadline) throws InterruptedException {
         boolean interrupted = false;
+        Object watch = null;
+        boolean watched = false;
         int s;
-        while ((s = node.state) == Sync.WAITING) {
-            if (deadline == 0) {
-                LockSupport.park(this);
-            } else {
-                long rem = deadline - System.nanoTime();
-                if (rem <= 0) {
+        try {
+            while ((s = node.state) == Sync.WAITING) {
+                if (FaultInjection.ENABLED) {
+                    FaultInjection.beforePark(this);
+                }
+                if (deadline == 0) {
+                    if (!watched) {
+                        // A thread that is not a process (main) becomes a deadlock participant.
+                        watched = true;
+                        watch = Detector.beginOutsideWait();
+                    }
+                    LockSupport.park(this);
+                } else {
+                    long rem = deadline - System.nanoTime();
+                    if (rem <= 0) {
+                        if (node.tryCancel()) {
+                            unlink(node);
+                            return Sync.CANCELLED;
+                        }
+                        continue;
+                    }
+                    LockSupport.parkNanos(this, rem);
+                }
+                if (Thread.interrupted()) {
                     if (node.tryCancel()) {
                         unlink(node);
-                        return Sync.CANCELLED;
+                        DeadlockDiagnosis d = Detector.endOutsideWait(watch, true);
+                        watch = null;
+                        if (d != null) {
+                            throw d;
+                        }
+                        throw new InterruptedException();
                     }
-                    continue;
+                    interrupted = true;
                 }
-                LockSupport.parkNanos(this, rem);
             }
-            if (Thread.interrupted()) {
-                if (node.tryCancel()) {
-                    unlink(node);
-                    throw new InterruptedException();
-                }
-                interrupted = true;
+        } finally {
+            if (watch != null) {
+                Detector.endOutsideWait(watch, false);
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return s;
+    }
+
+    /**
+     * Withdraws a waiting plain operation that is leaving abnormally (an Error or a runtime
+     * exception thrown while it waited, e.g. a StackOverflowError at the park): cancels its node
+     * and unlinks it, so that no partner can complete it afterwards. Called in the frame of
+     * read/write, not in await, so that it also runs when calling await itself overflowed the
+     * stack after the node was enqueued. If a partner decided the node first, the operation
+     * happened (a written value was delivered; a value read is lost with the failing reader) and
+     * the node is no longer queued.
+     */
+    private void abandon(Node node) {
+        if (node.tryCancel()) {
+            unlink(node);
+        }
     }
 
     /** Turns a non-success final state into its outcome: NONE for timeout, else POISONED. */

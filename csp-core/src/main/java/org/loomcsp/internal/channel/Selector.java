@@ -3,6 +3,9 @@ package org.loomcsp.internal.channel;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
+import org.loomcsp.internal.deadlock.Detector;
+import org.loomcsp.internal.exec.FaultInjection;
 
 /**
  * The engine behind {@code Alt}: an event-driven choice over input guards, output guards, Skip
@@ -38,7 +41,9 @@ import java.util.concurrent.locks.LockSupport;
  *     it is not enqueued anywhere before step 4: hence Alt-vs-Alt on the two ends of a channel is
  *     decided atomically, and a ready channel can never be "lost" (python-csp's race).
  *  5. Unlink every node (each under its own channel's lock, O(1)), so a guard that never fires
- *     leaves nothing behind however often the Alt waits on it.
+ *     leaves nothing behind however often the Alt waits on it. An Alt that leaves with an Error
+ *     or runtime exception while waiting first CANCELs its Sync, then unlinks (abandon): a
+ *     partner can never complete an Alt that is gone.
  */
 public final class Selector {
 
@@ -168,7 +173,15 @@ public final class Selector {
         } finally {
             unlockAll(lockOrder);
         }
-        int s = awaitDecision(sync, nodes, cases, hasTimer, deadline);
+        int s;
+        try {
+            s = awaitDecision(sync, nodes, cases, hasTimer, deadline);
+        } catch (InterruptedException e) {
+            throw e; // cancelled and unlinked by awaitDecision
+        } catch (Throwable t) {
+            abandon(sync, nodes, cases); // also if calling awaitDecision overflowed the stack
+            throw t;
+        }
         if (s == Sync.CANCELLED) {
             // Timed out: the timer with the earliest alarm fires.
             out.index = earliestTimer(cases);
@@ -190,9 +203,14 @@ public final class Selector {
             boolean hasTimer, long deadline)
             throws InterruptedException {
         boolean interrupted = false;
+        Object watch = null;
+        boolean watched = false;
         int s;
         try {
             while ((s = sync.state) == Sync.WAITING) {
+                if (FaultInjection.ENABLED) {
+                    FaultInjection.beforePark(sync);
+                }
                 if (hasTimer) {
                     long rem = deadline - System.nanoTime();
                     if (rem <= 0) {
@@ -203,26 +221,53 @@ public final class Selector {
                     }
                     LockSupport.parkNanos(sync, rem);
                 } else {
+                    if (!watched) {
+                        // A thread that is not a process (main) becomes a deadlock participant.
+                        watched = true;
+                        watch = Detector.beginOutsideWait();
+                    }
                     LockSupport.park(sync);
                 }
                 if (Thread.interrupted()) {
                     if (sync.tryCancel()) {
+                        DeadlockDiagnosis d = Detector.endOutsideWait(watch, true);
+                        watch = null;
+                        if (d != null) {
+                            throw d;
+                        }
                         throw new InterruptedException();
                     }
                     interrupted = true;
                 }
             }
         } finally {
-            for (int i = 0; i < nodes.length; i++) {
-                if (nodes[i] != null) {
-                    cases[i].channel.unlink(nodes[i]);
-                }
+            if (watch != null) {
+                Detector.endOutsideWait(watch, false);
             }
+            unlinkAll(nodes, cases);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return s;
+    }
+
+    private static void unlinkAll(Node[] nodes, Case[] cases) {
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] != null) {
+                cases[i].channel.unlink(nodes[i]);
+            }
+        }
+    }
+
+    /**
+     * Withdraws a waiting Alt that leaves with an Error or runtime exception: cancels its Sync
+     * first (so no partner can complete it through a node not yet unlinked), then unlinks every
+     * node. If a partner decided it first, that guard's communication happened.
+     */
+    private static void abandon(Sync sync, Node[] nodes, Case[] cases) {
+        sync.tryCancel();
+        unlinkAll(nodes, cases);
     }
 
     private static int earliestTimer(Case[] cases) {

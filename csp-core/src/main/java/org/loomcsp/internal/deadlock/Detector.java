@@ -235,7 +235,7 @@ public final class Detector {
     /** One tick: returns the snapshot to compare the next one with. */
     private static Snapshot check(Snapshot previous) {
         CHECKS.incrementAndGet();
-        Snapshot s = Snapshot.take();
+        Snapshot s = Snapshot.take(outsiders());
         if (s == null || previous == null || !s.sameWaits(previous)) {
             return s;
         }
@@ -246,12 +246,13 @@ public final class Detector {
             }
             joiners.add(w.joiner);
         }
-        if (Snapshot.outsideActivity(s, joiners) || !stillTheSame(s)) {
-            return s;
+        if (Snapshot.outsideActivity(s, joiners) || !stillTheSame(s)
+                || Snapshot.outsideActivity(s, joiners)) {
+            return s; // (the second scan: a thread seen asleep in the first may have moved)
         }
         List<Watch> told = new ArrayList<>();
         for (Watch w : WATCHES) {
-            if (w.target.isAlive() && w.deadlock == null) {
+            if ((w.target == null || w.target.isAlive()) && w.deadlock == null) {
                 Report r = Report.of(s, w.process);
                 w.deadlock = new DeadlockDiagnosis(r.text(), r.cycle(), r.waits());
                 if (told.isEmpty()) {
@@ -272,6 +273,69 @@ public final class Detector {
         return null;
     }
 
+    /** The threads of the outside waits (plain channel operations of non-process threads). */
+    private static List<Thread> outsiders() {
+        List<Thread> out = new ArrayList<>();
+        for (Watch w : WATCHES) {
+            if (w.target == null) {
+                out.add(w.joiner);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Called by a thread that is not a process just before it parks, without a timeout, in a
+     * plain channel read or write: from then on it is a participant of deadlock detection (issue
+     * 13: main's {@code c.read()} with no writer hung silently). Returns the watch to end with
+     * {@link #endOutsideWait}, or null (a process, or detection off). Not on the channel hot path:
+     * only a wait that is about to park gets here, and a process only pays one handler read.
+     */
+    public static Object beginOutsideWait() {
+        if (!enabled || Registry.current() != null) {
+            return null;
+        }
+        Watch w = new Watch(null, null, Thread.currentThread());
+        WATCHES.add(w);
+        wakeWatcher();
+        return w;
+    }
+
+    /**
+     * Ends an outside wait. With {@code interrupted} (the wait was interrupted and withdrawn)
+     * returns the deadlock diagnosis to throw instead, if that interrupt was the detector's.
+     */
+    public static DeadlockDiagnosis endOutsideWait(Object watch, boolean interrupted) {
+        if (watch == null) {
+            return null;
+        }
+        Watch w = (Watch) watch;
+        WATCHES.remove(w);
+        DeadlockDiagnosis d = w.deadlock;
+        return interrupted && d != null ? w.consume(d) : null;
+    }
+
+    /**
+     * Runs one detection round now, on the calling thread, with no interval between the two
+     * snapshots (inside the CSP world a wait that is identical in two snapshots cannot move, see
+     * ADR 0020; the interval only gives outside threads time to show up). Returns the report if
+     * every live process is blocked for good, else {@code null}. Terminates and interrupts
+     * nothing. For tests, which must not depend on the watcher ticking during a short run.
+     */
+    public static String diagnoseNow() {
+        CHECKS.incrementAndGet();
+        Snapshot a = Snapshot.take();
+        if (a == null) {
+            return null;
+        }
+        Snapshot b = Snapshot.take();
+        if (b == null || !b.sameWaits(a) || Snapshot.outsideActivity(b, Set.of())
+                || !stillTheSame(b) || Snapshot.outsideActivity(b, Set.of())) {
+            return null;
+        }
+        return Report.of(b, null).text();
+    }
+
     /*
      * The outside-activity check looks at threads *after* the snapshot was taken: a thread that
      * completed one of the waits and then ended in between is no longer there to be seen. So
@@ -280,7 +344,7 @@ public final class Detector {
      * thread still alive at the activity check vetoes the diagnosis by itself.
      */
     private static boolean stillTheSame(Snapshot s) {
-        Snapshot again = Snapshot.take();
+        Snapshot again = Snapshot.take(outsiders());
         return again != null && again.sameWaits(s);
     }
 }

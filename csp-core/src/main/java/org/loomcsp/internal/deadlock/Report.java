@@ -15,10 +15,11 @@ import org.loomcsp.internal.trace.ProcessEntry;
  */
 /*
  * Wait-for graph: an edge P -> Q, labelled with the wait, when P waits to read or write a channel
- * that Q knows (constructor arguments or uses(), as for poison), when P joins Q, or when P waits
+ * that Q knows (its body's captures, constructor arguments or uses(), as for poison), when P joins Q, or when P waits
  * on a barrier that Q knows and Q is not waiting on that barrier. The first cycle found by a
  * depth-first search in pid order (starting from the joined process) is reported. Channels a
- * process only captured in a lambda are unknown to this graph, hence "no known partner".
+ * process reaches only through some other object's field are unknown to this graph, hence "no
+ * known partner".
  */
 record Report(String text, List<String> cycle, Map<String, String> waits) {
 
@@ -43,7 +44,7 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
         for (Snapshot.Blocked b : blocked) {
             List<Edge> out = new ArrayList<>();
             String what = describe(b, knowers, byProcess, out);
-            edges.put(b.process(), out);
+            edges.put(b.process(), preferNonWaiters(b, out, byProcess));
             waits.put(b.process().name(), what);
             sb.append("  ").append(b.process().name()).append(" (pid ")
                     .append(b.process().pid()).append("): ").append(what).append('\n');
@@ -58,14 +59,102 @@ record Report(String text, List<String> cycle, Map<String, String> waits) {
             }
             sb.append(cycle.get(0).from.name()).append('\n');
         } else {
-            sb.append("No cycle among known partners: some process waits on a channel that no"
-                    + " other live process knows (its partner ended, or the channel was captured"
-                    + " by a lambda instead of being passed as an argument or to uses()).\n");
+            String barrier = underEnrolledBarrier(blocked, knowers, byProcess);
+            if (barrier != null) {
+                sb.append(barrier);
+            } else {
+                sb.append("No cycle among known partners: some process waits on a channel that"
+                        + " no other live process knows (its partner ended, or it reaches the"
+                        + " channel through a field loomcsp cannot see, such as this.c or a"
+                        + " static: pass it as an argument or to uses()).\n");
+            }
         }
         return new Report(sb.toString(), List.copyOf(names), waits);
     }
 
     private record Edge(ProcessEntry from, ProcessEntry to, String label) {}
+
+    /*
+     * Which of several processes that know a channel is P's real partner? A channel shared by
+     * more than two processes (dining philosophers sharing one put-down channel per fork) gives P
+     * several candidates, and a depth-first search may then report a cycle through the wrong one
+     * (issue 13: "phil-0 -> fork-1 -> phil-0", although fork-1 is held by phil-1). A candidate Q
+     * that is itself blocked trying to communicate with P over another channel that P knows (and
+     * P is not waiting on) is waiting for P, so it is not the one P waits for: such candidates
+     * are dropped, for each of P's channels, when another candidate remains.
+     */
+    private static List<Edge> preferNonWaiters(Snapshot.Blocked b, List<Edge> out,
+            Map<ProcessEntry, Snapshot.Blocked> byProcess) {
+        Map<String, List<Edge>> byLabel = new LinkedHashMap<>();
+        for (Edge e : out) {
+            byLabel.computeIfAbsent(e.label, k -> new ArrayList<>()).add(e);
+        }
+        List<Object> pKnows = b.process().knownResources();
+        List<ChannelCore> pWaits = b.channels();
+        List<Edge> kept = new ArrayList<>();
+        for (List<Edge> group : byLabel.values()) {
+            List<Edge> better = new ArrayList<>();
+            for (Edge e : group) {
+                Snapshot.Blocked q = byProcess.get(e.to);
+                boolean waitsForP = false;
+                if (q != null) {
+                    for (ChannelCore c : q.channels()) {
+                        if (!pWaits.contains(c) && containsIdentity(pKnows, c)) {
+                            waitsForP = true;
+                        }
+                    }
+                }
+                if (!waitsForP) {
+                    better.add(e);
+                }
+            }
+            kept.addAll(better.isEmpty() ? group : better);
+        }
+        return kept;
+    }
+
+    private static boolean containsIdentity(List<Object> l, Object o) {
+        for (Object x : l) {
+            if (x == o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The explanation when processes wait on a barrier and no live process that knows it is
+     * anywhere else: fewer live participants than enrolled ones (issue 13: such a report used
+     * to blame "a channel that no other live process knows").
+     */
+    private static String underEnrolledBarrier(List<Snapshot.Blocked> blocked,
+            Map<Object, List<ProcessEntry>> knowers, Map<ProcessEntry, Snapshot.Blocked> byProcess) {
+        for (Snapshot.Blocked b : blocked) {
+            if (!b.kind().equals("barrier")) {
+                continue;
+            }
+            Object barrier = b.target();
+            int waiting = 0;
+            for (Snapshot.Blocked o : blocked) {
+                if (o.kind().equals("barrier") && o.target() == barrier) {
+                    waiting++;
+                }
+            }
+            boolean othersKnow = false;
+            for (ProcessEntry q : knowers.getOrDefault(barrier, List.of())) {
+                Snapshot.Blocked qb = byProcess.get(q);
+                if (qb != null && qb.target() != barrier) {
+                    othersKnow = true;
+                }
+            }
+            if (!othersKnow) {
+                return "No cycle: " + waiting + " live process(es) wait on " + barrier
+                        + " and no other live process knows it: the barrier is under-enrolled"
+                        + " (a participant ended, or was never started, without retire()).\n";
+            }
+        }
+        return null;
+    }
 
     private static String describe(Snapshot.Blocked b, Map<Object, List<ProcessEntry>> knowers,
             Map<ProcessEntry, Snapshot.Blocked> byProcess, List<Edge> out) {

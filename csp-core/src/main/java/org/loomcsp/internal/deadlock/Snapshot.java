@@ -47,11 +47,33 @@ final class Snapshot {
     }
 
     static Snapshot take() {
+        return take(List.of());
+    }
+
+    /**
+     * A snapshot that also holds {@code outsiders}: threads that are not processes and wait in
+     * a plain channel operation (main's c.read()); null unless each of them is in an undecided,
+     * untimed channel wait too.
+     */
+    static Snapshot take(List<Thread> outsiders) {
         long started = Registry.startedCount();
-        if (started == 0 || Registry.trackedCount() != started) {
+        if ((started == 0 && outsiders.isEmpty()) || Registry.trackedCount() != started) {
             return null;
         }
         Map<Thread, Blocked> out = new java.util.HashMap<>();
+        for (Thread t : outsiders) {
+            if (t.getState() != Thread.State.WAITING) {
+                return null;
+            }
+            WaitProbe.ChannelWait cw = WaitProbe.probe(t, LockSupport.getBlocker(t));
+            if (cw == null || t.getState() != Thread.State.WAITING) {
+                return null;
+            }
+            List<Object> known = new ArrayList<>(cw.reads());
+            known.addAll(cw.writes());
+            out.put(t, new Blocked(new OutsideParticipant(t, known), t, cw.token(),
+                    cw.alt() ? "alt" : "channel", cw.reads(), cw.writes(), null));
+        }
         // Walks the live processes and stops at the first one that may still move: while a
         // program runs, a snapshot costs a few probes, not one per process.
         boolean allBlocked = Registry.forEachLive((t, p) -> {
@@ -62,7 +84,8 @@ final class Snapshot {
             out.put(t, b);
             return true;
         });
-        if (!allBlocked || out.size() != started || Registry.startedCount() != started) {
+        if (!allBlocked || out.size() != started + outsiders.size()
+                || Registry.startedCount() != started) {
             return null;
         }
         return new Snapshot(out);
@@ -112,19 +135,36 @@ final class Snapshot {
     }
 
     /**
-     * Whether something outside the blocked processes could still end their waits: a thread
-     * that is not one of them queued on one of their channels, a live non-daemon platform
-     * thread other than the caller and the runtime's own, or a virtual thread running now (a
-     * busy carrier thread).
+     * Whether something outside the blocked processes could still end their waits: an open
+     * {@link OutsideSources outside source} (a csp-net node, a GUI), a thread
+     * that is not one of them, queued on one of their channels and not asleep, a live non-daemon
+     * platform thread other than the caller and the runtime's own that is not asleep (running,
+     * runnable, in I/O or in a timed wait), or a virtual thread running now (a busy carrier
+     * thread). Threads asleep in untimed waits are judged like the processes: they need someone
+     * else to wake them, and nobody is left.
      */
     static boolean outsideActivity(Snapshot s, Set<Thread> joiners) {
+        return outsideActivity(s, joiners, false);
+    }
+
+    /**
+     * As {@link #outsideActivity(Snapshot, Set)}; with {@code strict}, any live non-daemon
+     * application thread counts as activity, asleep or not (ADR 0020's first rule 5). The
+     * after-main check (AbandonedProcesses) is strict: it ends the JVM, and an asleep
+     * non-daemon thread (a GUI event thread waiting for a click fed by a daemon thread) keeps
+     * the JVM up by itself anyway, so exiting could only do harm.
+     */
+    static boolean outsideActivity(Snapshot s, Set<Thread> joiners, boolean strict) {
+        if (OutsideSources.any()) {
+            return true; // an outside source (a network node, a GUI) may still act
+        }
         Set<Thread> mine = s.blocked.keySet();
         Set<ChannelCore> seen = new HashSet<>();
         for (Blocked b : s.blocked.values()) {
             for (ChannelCore c : b.channels()) {
                 if (seen.add(c)) {
                     for (Thread w : WaitProbe.waiters(c)) {
-                        if (!mine.contains(w)) {
+                        if (!mine.contains(w) && !asleep(w)) {
                             return true;
                         }
                     }
@@ -148,12 +188,25 @@ final class Snapshot {
                 continue;
             }
             if (t.isDaemon() || t.getName().equals("DestroyJavaVM")
-                    || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(e.getValue())) {
+                    || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(e.getValue())
+                    || (!strict && asleep(t))) {
                 continue;
             }
-            return true; // a non-daemon application thread that may still act
+            return true; // a non-daemon application thread that may still act by itself
         }
         return false;
+    }
+
+    /**
+     * Whether {@code t} waits without a timeout ({@code WAITING}: a channel operation, a join, a
+     * latch, {@code Thread.join}...) or for a monitor ({@code BLOCKED}): it cannot act until
+     * another thread wakes it, so it is a participant, not activity (issue 13: a {@code main}
+     * waiting in {@code Thread.join} for a worker that joins the processes vetoed every
+     * diagnosis). A thread running, in I/O or in a timed wait (sleeping) may act by itself.
+     */
+    private static boolean asleep(Thread t) {
+        Thread.State st = t.getState();
+        return st == Thread.State.WAITING || st == Thread.State.BLOCKED;
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.loomcsp.internal.deadlock.AbandonedProcesses;
+import org.loomcsp.internal.deadlock.Detector;
 
 /**
  * Keeps the JVM alive while processes that the program started are still running.
@@ -34,6 +36,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *    restores itself if a process started; a starter increments, then reads keeper, and if it
  *    sees null takes the lock to create one (after the old keeper has decided). So there is
  *    always a keeper while the count is above zero.
+ *
+ * While processes are live the keeper parks for one deadlock-detection interval at a time (not
+ * for good), and after each it lets AbandonedProcesses look for processes that nobody can ever
+ * wake once main has ended (issue 13: such processes kept the JVM alive silently for ever); it
+ * may end the program with a deadlock report (docs/adr/0070). A tick costs one timed park and,
+ * until main has ended, one scan of the platform threads' names.
  *
  * The cost of the lingering is that the JVM exits up to LINGER_NS after the last process ends.
  * Setting -Dcsp.keepAlive=false turns the whole mechanism off (processes are then daemons, as raw
@@ -99,9 +107,12 @@ public final class KeepAlive {
             if (LIVE.get() > 0) {
                 keeperState = PARKED;
                 if (LIVE.get() > 0) {
-                    LockSupport.park(KeepAlive.class);
+                    LockSupport.parkNanos(KeepAlive.class, Detector.interval().toNanos());
                 }
                 keeperState = LINGERING;
+                if (LIVE.get() > 0) {
+                    AbandonedProcesses.check();
+                }
                 continue;
             }
             LockSupport.parkNanos(KeepAlive.class, LINGER_NS);

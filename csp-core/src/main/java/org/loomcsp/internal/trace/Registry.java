@@ -154,6 +154,13 @@ public final class Registry {
         return t.getUncaughtExceptionHandler() instanceof ProcessEntry e ? e : null;
     }
 
+    /** "process NAME (pid N)" for a process's thread, else "thread NAME": for messages. */
+    public static String describe(Thread t) {
+        ProcessEntry p = entryOf(t);
+        return p != null ? "process " + p.name() + " (pid " + p.pid() + ")"
+                : "thread " + t.getName();
+    }
+
     /** Processes started and not yet ended (tracked or not). */
     public static long startedCount() {
         return STARTED.sum();

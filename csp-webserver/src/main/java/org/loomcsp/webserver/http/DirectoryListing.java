@@ -18,9 +18,14 @@ import java.util.List;
  * HTML-escaped and links percent-encoded, so a file called {@code <script>} or {@code a b#c}
  * is shown and linked correctly. When {@code uploadForm} is true a {@code multipart/form-data}
  * upload form posting to the directory itself is added.
+ *
+ * <p>Names are taken as the bytes they are on disk ({@link FileNames#rawName}), so the links work
+ * in any JVM locale and for names that are not UTF-8 (shown as Latin-1). A symbolic link is shown
+ * with its target's kind, size and date, as a client following the link would see them (a
+ * dangling link with its own).
  */
 public final class DirectoryListing {
-    private record Entry(String name, boolean dir, long size, Instant modified) {}
+    private record Entry(String name, byte[] raw, boolean dir, long size, Instant modified) {}
 
     private DirectoryListing() {}
 
@@ -36,17 +41,22 @@ public final class DirectoryListing {
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".")) {
+                byte[] raw = FileNames.rawName(p);
+                if (raw.length == 0 || raw[0] == '.') {
                     continue;
                 }
                 BasicFileAttributes a;
                 try {
-                    a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException gone) {
-                    continue;
+                    a = Files.readAttributes(p, BasicFileAttributes.class);
+                } catch (IOException noTarget) {
+                    try {
+                        a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException gone) {
+                        continue;
+                    }
                 }
-                entries.add(new Entry(name, a.isDirectory(), a.size(), a.lastModifiedTime().toInstant()));
+                entries.add(new Entry(FileNames.display(raw), raw, a.isDirectory(), a.size(),
+                        a.lastModifiedTime().toInstant()));
             }
         }
         entries.sort(Comparator.comparing((Entry e) -> !e.dir).thenComparing(Entry::name));
@@ -60,7 +70,7 @@ public final class DirectoryListing {
             sb.append("<tr><td><a href=\"../\">../</a></td><td></td><td></td></tr>\n");
         }
         for (Entry e : entries) {
-            String href = PathResolver.encodeSegment(e.name) + (e.dir ? "/" : "");
+            String href = PathResolver.encodeSegment(e.raw) + (e.dir ? "/" : "");
             String label = Html.escape(e.name) + (e.dir ? "/" : "");
             sb.append("<tr><td><a href=\"").append(href).append("\">").append(label).append("</a></td><td class=\"n\">")
                     .append(e.dir ? "-" : Long.toString(e.size)).append("</td><td>")

@@ -16,11 +16,16 @@ public final class Exchange {
     private final HttpInput in;
     private final HttpOutput out;
     private final long maxBody;
+    private final java.net.InetAddress remote;
     private BodyReader body;
     private boolean continueSent;
 
-    public Exchange(Request request, HttpInput in, HttpOutput out, long maxBody) {
+    /**
+     * @param remote the client's address (null when unknown)
+     */
+    public Exchange(Request request, HttpInput in, HttpOutput out, long maxBody, java.net.InetAddress remote) {
         this.request = request;
+        this.remote = remote;
         this.in = in;
         this.out = out;
         this.maxBody = maxBody;
@@ -28,6 +33,11 @@ public final class Exchange {
 
     public Request request() {
         return request;
+    }
+
+    /** The client's address, or null when unknown. */
+    public java.net.InetAddress remote() {
+        return remote;
     }
 
     /** The request body; sends 100 Continue on first use when the client expects it. */

@@ -108,15 +108,33 @@ public final class HttpOutput {
         long end = position + count;
         while (pos < end) {
             long n = fc.transferTo(pos, Math.min(end - pos, MAX_TRANSFER), ch);
-            if (n <= 0) {
-                if (pos >= fc.size()) {
-                    throw new IOException("file shrank while being sent");
-                }
+            if (n > 0) {
+                pos += n;
+                written += n;
+                progressNanos = System.nanoTime();
                 continue;
             }
-            pos += n;
-            written += n;
-            progressNanos = System.nanoTime();
+            // transferTo returns 0 when the socket cannot take more right now: under a virtual thread
+            // the socket is non-blocking and sendfile's EAGAIN comes back as 0 instead of parking. Looping
+            // on it would spin and pin a carrier (issue 12, item 1), so send one buffer through the
+            // channel's own write, which parks (or blocks) until the client reads, and which fails at
+            // once when the watchdog closes the socket (--write-timeout).
+            if (pos >= fc.size()) {
+                throw new IOException("file shrank while being sent");
+            }
+            int chunk = (int) Math.min(end - pos, buf.length);
+            ByteBuffer dst = ByteBuffer.wrap(buf, 0, chunk);
+            while (dst.hasRemaining()) {
+                if (fc.read(dst, pos + dst.position()) < 0) {
+                    throw new IOException("file shrank while being sent");
+                }
+            }
+            dst.flip();
+            while (dst.hasRemaining()) {
+                written += ch.write(dst);
+                progressNanos = System.nanoTime();
+            }
+            pos += chunk;
         }
     }
 

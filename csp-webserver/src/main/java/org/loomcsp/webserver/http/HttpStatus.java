@@ -16,6 +16,7 @@ public final class HttpStatus {
     public static final int SEE_OTHER = 303;
     public static final int NOT_MODIFIED = 304;
     public static final int BAD_REQUEST = 400;
+    public static final int UNAUTHORIZED = 401;
     public static final int FORBIDDEN = 403;
     public static final int NOT_FOUND = 404;
     public static final int METHOD_NOT_ALLOWED = 405;
@@ -29,6 +30,8 @@ public final class HttpStatus {
     public static final int RANGE_NOT_SATISFIABLE = 416;
     public static final int EXPECTATION_FAILED = 417;
     public static final int HEADER_FIELDS_TOO_LARGE = 431;
+    /** Not sent: what the access log records when the client left before any response was written (as nginx). */
+    public static final int CLIENT_CLOSED_REQUEST = 499;
     public static final int INTERNAL_SERVER_ERROR = 500;
     public static final int NOT_IMPLEMENTED = 501;
     public static final int SERVICE_UNAVAILABLE = 503;
@@ -48,6 +51,7 @@ public final class HttpStatus {
             case 303 -> "See Other";
             case 304 -> "Not Modified";
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
@@ -61,6 +65,7 @@ public final class HttpStatus {
             case 416 -> "Range Not Satisfiable";
             case 417 -> "Expectation Failed";
             case 431 -> "Request Header Fields Too Large";
+            case 499 -> "Client Closed Request";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";

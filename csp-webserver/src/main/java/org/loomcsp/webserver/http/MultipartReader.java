@@ -229,15 +229,60 @@ public final class MultipartReader {
         }
     }
 
-    private static String param(String header, String name) {
+    /**
+     * The value of parameter {@code name} in a header such as Content-Disposition (RFC 7578 §4.2,
+     * RFC 6266 §4.1): parameters are separated by {@code ;} outside quoted strings, a quoted value
+     * may hold {@code ;} and backslash-escaped characters ({@code filename="a;b.txt"} is
+     * {@code a;b.txt}). Null when absent.
+     */
+    static String param(String header, String name) {
         if (header == null) {
             return null;
         }
-        for (String p : header.split(";")) {
-            String t = p.trim();
-            int eq = t.indexOf('=');
-            if (eq > 0 && t.substring(0, eq).trim().equalsIgnoreCase(name)) {
-                return unquote(t.substring(eq + 1).trim());
+        int i = header.indexOf(';');
+        int n = header.length();
+        while (i >= 0 && i < n) {
+            i++; // past ';'
+            while (i < n && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
+                i++;
+            }
+            int eq = header.indexOf('=', i);
+            int semi = header.indexOf(';', i);
+            if (eq < 0) {
+                return null;
+            }
+            if (semi >= 0 && semi < eq) {
+                i = semi;
+                continue;
+            }
+            String key = header.substring(i, eq).trim();
+            int j = eq + 1;
+            while (j < n && (header.charAt(j) == ' ' || header.charAt(j) == '\t')) {
+                j++;
+            }
+            String value;
+            if (j < n && header.charAt(j) == '"') {
+                StringBuilder sb = new StringBuilder();
+                j++;
+                while (j < n && header.charAt(j) != '"') {
+                    char c = header.charAt(j);
+                    if (c == '\\' && j + 1 < n) {
+                        c = header.charAt(++j);
+                    }
+                    sb.append(c);
+                    j++;
+                }
+                value = sb.toString();
+                j++; // past the closing quote (or the end)
+                int next = header.indexOf(';', Math.min(j, n));
+                i = next < 0 ? n : next;
+            } else {
+                int next = header.indexOf(';', j);
+                value = header.substring(j, next < 0 ? n : next).trim();
+                i = next < 0 ? n : next;
+            }
+            if (key.equalsIgnoreCase(name)) {
+                return value;
             }
         }
         return null;

@@ -1,9 +1,7 @@
 package org.loomcsp.webserver.http;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,27 +12,37 @@ import java.util.List;
  *
  * <p>The rules (checklist §2.8): split on the raw {@code /} first, then percent-decode each
  * segment exactly once, so an encoded slash can never become a separator. A segment is refused
- * (400) when decoding is malformed, when it decodes to NUL, {@code /} or {@code \}, when it is not
- * valid shortest-form UTF-8, or when it is {@code ..} (in any encoding). Empty and {@code .}
- * segments are dropped. A segment that starts with {@code .} (a dotfile, including the server's
- * own temporary upload files) is reported as hidden. Symbolic links are not looked at here: the
- * caller checks the real path against the real root. Stateless and thread-safe.
+ * (400) when decoding is malformed, when it decodes to NUL, {@code /} or {@code \}, when it holds
+ * an overlong UTF-8 form (the classic way to smuggle {@code .} or {@code /}), or when it is
+ * {@code ..} (in any encoding). Other bytes are kept as they are: a segment is a file name's
+ * bytes, which need not be UTF-8 (a Latin-1 name is servable; see {@link FileNames}). Empty and
+ * {@code .} segments are dropped. A segment that starts with {@code .} (a dotfile, including the
+ * server's own temporary upload files) is reported as hidden; one longer than a file name can
+ * be ({@value FileNames#MAX_NAME_BYTES} bytes) as too long (404: no such file can exist); a
+ * whole path longer than {@value #MAX_PATH_BYTES} bytes is refused with 414. Symbolic links are
+ * not looked at here: the caller checks the real path against the real root. Stateless and
+ * thread-safe.
  */
 public final class PathResolver {
+    /** The longest decoded path accepted (Linux's PATH_MAX less the root's share); longer: 414. */
+    public static final int MAX_PATH_BYTES = 4000;
 
     /**
      * A resolved path.
      *
-     * @param segments      the decoded segments, none empty, none a dot segment
+     * @param segments      the decoded segments for display (UTF-8, or Latin-1 when not UTF-8), none empty, none a dot segment
+     * @param names         the same segments as the bytes of file names
      * @param trailingSlash true when the request path ended in {@code /}
      * @param hidden        true when a segment names a dotfile
+     * @param tooLong       true when a segment is longer than any file name can be
      */
-    public record Resolved(List<String> segments, boolean trailingSlash, boolean hidden) {
-        /** The path under {@code root}. */
-        public Path under(Path root) {
+    public record Resolved(List<String> segments, List<byte[]> names, boolean trailingSlash, boolean hidden,
+                           boolean tooLong) {
+        /** The path under {@code root}, each segment named by its bytes ({@link FileNames#child}). */
+        public Path under(Path root) throws IOException {
             Path p = root;
-            for (String s : segments) {
-                p = p.resolve(s);
+            for (byte[] s : names) {
+                p = FileNames.child(p, s);
             }
             return p;
         }
@@ -42,7 +50,7 @@ public final class PathResolver {
         /** The canonical encoded URL path, with a trailing slash when asked. */
         public String urlPath(boolean slash) {
             StringBuilder sb = new StringBuilder();
-            for (String s : segments) {
+            for (byte[] s : names) {
                 sb.append('/').append(encodeSegment(s));
             }
             if (slash || sb.isEmpty()) {
@@ -56,14 +64,17 @@ public final class PathResolver {
 
     /**
      * @param rawPath the path part of the request-target, starting with {@code /}
-     * @throws HttpException 400 for any refused input
+     * @throws HttpException 400 for any refused input, 414 for a path too long to be a file's
      */
     public static Resolved resolve(String rawPath) throws HttpException {
         if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             throw HttpException.refuse(HttpStatus.BAD_REQUEST, "path must start with /");
         }
         List<String> segments = new ArrayList<>();
+        List<byte[]> names = new ArrayList<>();
         boolean hidden = false;
+        boolean tooLong = false;
+        int total = 0;
         int start = 1;
         int n = rawPath.length();
         while (start <= n) {
@@ -71,25 +82,36 @@ public final class PathResolver {
             if (end < 0) {
                 end = n;
             }
-            String seg = decodeSegment(rawPath, start, end);
-            if (seg.equals("..")) {
+            byte[] seg = decodeSegment(rawPath, start, end);
+            if (seg.length == 2 && seg[0] == '.' && seg[1] == '.') {
                 throw HttpException.refuse(HttpStatus.BAD_REQUEST, "dot-dot segment");
             }
-            if (!seg.isEmpty() && !seg.equals(".")) {
-                if (seg.charAt(0) == '.') {
+            if (seg.length > 0 && !(seg.length == 1 && seg[0] == '.')) {
+                if (seg[0] == '.') {
                     hidden = true;
                 }
-                segments.add(seg);
+                if (seg.length > FileNames.MAX_NAME_BYTES) {
+                    tooLong = true;
+                }
+                total += seg.length + 1;
+                if (total > MAX_PATH_BYTES) {
+                    throw HttpException.refuse(HttpStatus.URI_TOO_LONG, "path longer than any file's");
+                }
+                names.add(seg);
+                segments.add(FileNames.display(seg));
             }
             start = end + 1;
         }
         boolean trailing = rawPath.charAt(n - 1) == '/';
-        return new Resolved(List.copyOf(segments), trailing, hidden);
+        return new Resolved(List.copyOf(segments), List.copyOf(names), trailing, hidden, tooLong);
     }
 
     /** True when {@code name} is acceptable as one file name in the served tree. */
     public static boolean isSafeName(String name) {
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.charAt(0) == '.') {
+            return false;
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > FileNames.MAX_NAME_BYTES) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
@@ -101,7 +123,7 @@ public final class PathResolver {
         return true;
     }
 
-    private static String decodeSegment(String raw, int from, int to) throws HttpException {
+    private static byte[] decodeSegment(String raw, int from, int to) throws HttpException {
         boolean plain = true;
         for (int i = from; i < to; i++) {
             char c = raw.charAt(i);
@@ -114,7 +136,7 @@ public final class PathResolver {
             }
         }
         if (plain) {
-            return raw.substring(from, to);
+            return raw.substring(from, to).getBytes(StandardCharsets.ISO_8859_1);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
@@ -132,31 +154,49 @@ public final class PathResolver {
                 i += 2;
             } else if (c >= 0x80) {
                 throw HttpException.refuse(HttpStatus.BAD_REQUEST, "non-ASCII in path");
+            } else if (c == '\\') {
+                throw HttpException.refuse(HttpStatus.BAD_REQUEST, "backslash in path");
             } else {
                 bytes.write(c);
             }
         }
         byte[] b = bytes.toByteArray();
-        for (byte x : b) {
+        for (int i = 0; i < b.length; i++) {
+            int x = b[i] & 0xff;
             if (x == 0 || x == '/' || x == '\\') {
                 throw HttpException.refuse(HttpStatus.BAD_REQUEST, "forbidden byte in path segment");
             }
+            if (overlong(b, i)) {
+                throw HttpException.refuse(HttpStatus.BAD_REQUEST, "overlong UTF-8 in path");
+            }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw HttpException.refuse(HttpStatus.BAD_REQUEST, "invalid UTF-8 in path");
+        return b;
+    }
+
+    /**
+     * True when an overlong UTF-8 sequence starts at {@code i}: C0/C1 followed by a continuation
+     * byte, E0 followed by 80-9F, F0 followed by 80-8F. Other non-UTF-8 bytes (Latin-1 names) pass.
+     */
+    private static boolean overlong(byte[] b, int i) {
+        if (i + 1 >= b.length) {
+            return false;
         }
+        int x = b[i] & 0xff;
+        int y = b[i + 1] & 0xff;
+        return ((x == 0xc0 || x == 0xc1) && y >= 0x80 && y <= 0xbf)
+                || (x == 0xe0 && y >= 0x80 && y <= 0x9f)
+                || (x == 0xf0 && y >= 0x80 && y <= 0x8f);
     }
 
     /** Percent-encodes one segment for use in a URL path (RFC 3986 unreserved and a few safe characters kept). */
     public static String encodeSegment(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+        return encodeSegment(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Percent-encodes the bytes of one file name for use in a URL path. */
+    public static String encodeSegment(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length + 8);
+        for (byte b : bytes) {
             int c = b & 0xff;
             boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '.' || c == '_' || c == '~';

@@ -39,6 +39,15 @@ public final class Response {
         this.status = status;
     }
 
+    /** A small fixed HTML error page for {@code status}; nothing from the request is echoed. */
+    public static Response error(int status) {
+        String text = status + " " + HttpStatus.reason(status);
+        return new Response(status)
+                .header("Content-Type", "text/html; charset=utf-8")
+                .body("<!DOCTYPE html>\n<html><head><title>" + text + "</title></head><body><h1>" + text
+                        + "</h1></body></html>\n");
+    }
+
     public int status() {
         return status;
     }

@@ -25,6 +25,16 @@ public final class ResponseWriter {
      * @param http10    true when the request was HTTP/1.0
      */
     public static void write(HttpOutput out, Response r, boolean head, boolean close, boolean http10) throws IOException {
+        writeHead(out, r, close, http10);
+        writeBody(out, r, head);
+    }
+
+    /**
+     * Writes the status line and header section. Does not flush.
+     *
+     * @return the number of bytes of the head (so that a caller can tell head from body bytes sent)
+     */
+    public static int writeHead(HttpOutput out, Response r, boolean close, boolean http10) throws IOException {
         int status = r.status();
         boolean noBody = HttpStatus.forbidsBody(status);
         StringBuilder sb = new StringBuilder(256);
@@ -46,7 +56,12 @@ public final class ResponseWriter {
         }
         sb.append("\r\n");
         out.writeAscii(sb.toString());
-        if (head || noBody) {
+        return sb.length();
+    }
+
+    /** Writes the body unless the request was HEAD or the status forbids one. Does not flush. */
+    public static void writeBody(HttpOutput out, Response r, boolean head) throws IOException {
+        if (head || HttpStatus.forbidsBody(r.status())) {
             return;
         }
         for (Response.Segment s : r.segments()) {

@@ -1,0 +1,262 @@
+package org.loomcsp.bench.net;
+
+import com.google.protobuf.ByteString;
+import io.grpc.CallOptions;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.loomcsp.CSPProcess;
+import org.loomcsp.Channel;
+import org.loomcsp.net.Codec;
+import org.loomcsp.net.CspNode;
+import org.loomcsp.net.NetChannelOutput;
+import org.loomcsp.net.internal.Wire;
+import org.loomcsp.net.proto.EndFrame;
+import org.loomcsp.net.proto.HomeFrame;
+import org.loomcsp.net.proto.Send;
+import org.loomcsp.net.proto.Taken;
+
+/**
+ * Network channels over loopback TCP, in one run: csp-net against a bare gRPC bidi stream carrying
+ * the same messages with the same discipline (send one, wait for its acknowledgement), and
+ * against JCSP.net (JCSP 1.1-rc5, {@code org.jcsp.net}, standard acknowledged channels; its
+ * reader runs in a child JVM, since a JCSP.net node is one per JVM).
+ *
+ * <ul>
+ *   <li><b>round trip</b>: one writer, sequential acknowledged writes of 16-byte values; the time
+ *       per write (a request and its acknowledgement);
+ *   <li><b>stream</b>: {@code W} writers, each with its own end (stream), one reader at the home;
+ *       messages per second in total.
+ * </ul>
+ * Each figure is the median of {@code R} repetitions after a warm-up.
+ *
+ * <pre>mvn -B -pl csp-bench -am -Pnetbench -DskipTests verify [-Dargs="n writers reps"]</pre>
+ */
+public final class NetBench {
+    static final byte[] PAYLOAD = new byte[16];
+
+    private NetBench() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("jcsp-reader")) {
+            JcspNet.reader();
+            return;
+        }
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int writers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        System.out.printf("# csp-net benchmark: %d messages of %d bytes, stream with %d writers, median of %d; JDK %s, %d cores%n",
+                n, PAYLOAD.length, writers, reps, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        double[] csp = cspNet(n, writers, reps);
+        double[] grpc = bareGrpc(n, writers, reps);
+        double[] jcsp = JcspNet.run(n, writers, reps);
+        System.out.println();
+        System.out.println("| transport (loopback TCP) | round trip (us/write) | stream (msgs/s) |");
+        System.out.println("|---|---:|---:|");
+        row("loomcsp csp-net", csp);
+        row("bare gRPC bidi, ack per message", grpc);
+        row("JCSP.net 1.1-rc5", jcsp);
+        System.out.printf("%ncsp-net / bare gRPC: round trip %.2fx, stream throughput %.2fx (cost %.2fx)%n",
+                csp[0] / grpc[0], csp[1] / grpc[1], grpc[1] / csp[1]);
+        System.out.printf("csp-net / JCSP.net: round trip %.2fx, stream throughput %.2fx%n", csp[0] / jcsp[0], csp[1] / jcsp[1]);
+        System.exit(0); // JCSP.net's node threads are not daemons
+    }
+
+    private static void row(String name, double[] r) {
+        System.out.printf("| %s | %.1f | %,.0f |%n", name, r[0], r[1]);
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    interface Writer {
+        void write(int writer) throws Exception;
+    }
+
+    /** Runs {@code n} writes spread over {@code writers} threads; returns the seconds taken. */
+    static double timed(int n, int writers, Writer w) throws Exception {
+        List<Thread> ts = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int k = 0; k < writers; k++) {
+            int id = k;
+            int count = n / writers;
+            ts.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        w.write(id);
+                    }
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static double[] measure(String name, int n, int writers, int reps, Writer w) throws Exception {
+        timed(Math.max(2000, n / 4), 1, w); // warm-up
+        timed(Math.max(2000, n / 4), writers, w);
+        double[] rt = new double[reps];
+        double[] st = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            rt[r] = timed(n / 4, 1, w) / (n / 4) * 1e6;
+            st[r] = n / timed(n, writers, w);
+        }
+        System.out.printf("%s: round trip %s us, stream %s msgs/s%n", name, Arrays.toString(round(rt)), Arrays.toString(round(st)));
+        return new double[] {median(rt), median(st)};
+    }
+
+    private static long[] round(double[] xs) {
+        return Arrays.stream(xs).mapToLong(Math::round).toArray();
+    }
+
+    static double[] cspNet(int n, int writers, int reps) throws Exception {
+        try (CspNode home = CspNode.builder().name("home").build().start();
+             CspNode remote = CspNode.builder().name("remote").build().start()) {
+            Channel<byte[]> ch = home.host("bench", Codec.bytes());
+            new CSPProcess(() -> {
+                while (true) {
+                    ch.read();
+                }
+            }, ch).start();
+            List<NetChannelOutput<byte[]>> outs = new ArrayList<>();
+            for (int k = 0; k < writers; k++) {
+                outs.add(remote.output(URI.create(home.uri() + "/bench"), Codec.bytes()));
+            }
+            double[] r = measure("csp-net", n, writers, reps, id -> outs.get(id).write(PAYLOAD));
+            ch.poison();
+            return r;
+        }
+    }
+
+    /** A bare gRPC bidi stream per writer: Send(seq, payload) answered by Taken(seq). */
+    static double[] bareGrpc(int n, int writers, int reps) throws Exception {
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
+                        InsecureServerCredentials.create()).directExecutor()
+                .addService(Wire.service(out -> new StreamObserver<>() {
+                    @Override
+                    public void onNext(EndFrame f) {
+                        out.onNext(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(f.getSend().getSeq())).build());
+                    }
+
+                    @Override
+                    public void onError(Throwable t) { }
+
+                    @Override
+                    public void onCompleted() {
+                        out.onCompleted();
+                    }
+                })).build().start();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort(),
+                InsecureChannelCredentials.create()).directExecutor().build();
+        try {
+            List<StreamObserver<EndFrame>> streams = new ArrayList<>();
+            List<LinkedBlockingQueue<HomeFrame>> acks = new ArrayList<>();
+            long[] seqs = new long[writers];
+            for (int k = 0; k < writers; k++) {
+                LinkedBlockingQueue<HomeFrame> q = new LinkedBlockingQueue<>();
+                acks.add(q);
+                streams.add(ClientCalls.asyncBidiStreamingCall(channel.newCall(Wire.CONNECT, CallOptions.DEFAULT),
+                        new StreamObserver<HomeFrame>() {
+                            @Override
+                            public void onNext(HomeFrame value) {
+                                q.add(value);
+                            }
+
+                            @Override
+                            public void onError(Throwable t) { }
+
+                            @Override
+                            public void onCompleted() { }
+                        }));
+            }
+            ByteString payload = ByteString.copyFrom(PAYLOAD);
+            return measure("bare gRPC", n, writers, reps, id -> {
+                long s = ++seqs[id];
+                streams.get(id).onNext(EndFrame.newBuilder().setSend(Send.newBuilder().setSeq(s).setPayload(payload)).build());
+                HomeFrame ack = acks.get(id).take();
+                if (ack.getTaken().getSeq() != s) {
+                    throw new IllegalStateException("ack out of order");
+                }
+            });
+        } finally {
+            channel.shutdownNow();
+            server.shutdownNow();
+        }
+    }
+
+    /** JCSP.net: the reader is a child JVM (one JCSP.net node per JVM). */
+    static final class JcspNet {
+        private JcspNet() {}
+
+        static void reader() throws Exception {
+            org.jcsp.net.Node.getInstance().init(new org.jcsp.net.tcpip.TCPIPAddressID("127.0.0.1", 0, true));
+            org.jcsp.net.NetAltingChannelInput in = org.jcsp.net.NetChannelEnd.createNet2One();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+                o.writeObject(in.getChannelLocation());
+            }
+            System.out.println("LOCATION " + Base64.getEncoder().encodeToString(bytes.toByteArray()));
+            System.out.flush();
+            while (true) {
+                in.read();
+            }
+        }
+
+        static double[] run(int n, int writers, int reps) throws Exception {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    NetBench.class.getName(), "jcsp-reader").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try {
+                BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while ((line = r.readLine()) != null && !line.startsWith("LOCATION ")) {
+                    System.out.println("[jcsp-reader] " + line);
+                }
+                if (line == null) {
+                    throw new IllegalStateException("the JCSP.net reader JVM ended without a location");
+                }
+                org.jcsp.net.NetChannelLocation loc;
+                try (ObjectInputStream o = new ObjectInputStream(new ByteArrayInputStream(
+                        Base64.getDecoder().decode(line.substring("LOCATION ".length()))))) {
+                    loc = (org.jcsp.net.NetChannelLocation) o.readObject();
+                }
+                org.jcsp.net.Node.getInstance().init(new org.jcsp.net.tcpip.TCPIPAddressID("127.0.0.1", 0, true));
+                List<org.jcsp.net.NetChannelOutput> outs = new ArrayList<>();
+                for (int k = 0; k < writers; k++) {
+                    outs.add(org.jcsp.net.NetChannelEnd.createOne2Net(loc));
+                }
+                return measure("JCSP.net", n, writers, reps, id -> outs.get(id).write(PAYLOAD));
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.loomcsp.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loomcsp.Backend;
+import org.loomcsp.CSPProcess;
+import org.loomcsp.Channel;
+import org.loomcsp.Csp;
+
+/**
+ * Processes that nobody can ever join or wake do not keep the JVM alive once main has ended
+ * (issue 13, item 3; docs/adr/0070). Each case runs a small program in a child JVM (the same java
+ * executable and class path as this test JVM) and checks its exit status and standard error.
+ */
+class AbandonedProcessesTest {
+
+    /** Generous: the program must end, and the test prints how long it took. */
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    /** Two processes, each waiting to read what the other would write next; main returns. */
+    public static final class DeadlockAfterMain {
+        public static void main(String[] args) {
+            Csp.setBackend(Backend.valueOf(args[0]));
+            Channel<Integer> ab = new Channel<>("a-to-b");
+            Channel<Integer> ba = new Channel<>("b-to-a");
+            new CSPProcess("proc-a", () -> ab.write(ba.read()), ab, ba).start();
+            new CSPProcess("proc-b", () -> ba.write(ab.read()), ab, ba).start();
+            System.out.println("main returns");
+        }
+    }
+
+    /** main keeps starting blocked processes until the heap is exhausted and dies of it. */
+    public static final class OutOfMemoryInMain {
+        public static void main(String[] args) {
+            Csp.setBackend(Backend.valueOf(args[0]));
+            List<Object> keep = new ArrayList<>();
+            while (true) {
+                Channel<Integer> c = new Channel<>();
+                keep.add(new CSPProcess(() -> c.read(), c).start());
+                keep.add(new long[64]);
+            }
+        }
+    }
+
+    /** A program whose processes run to their end after main returned exits normally. */
+    public static final class ProcessesOutliveMain {
+        public static void main(String[] args) {
+            Csp.setBackend(Backend.valueOf(args[0]));
+            Channel<Integer> c = new Channel<>("c");
+            new CSPProcess("late-writer", () -> {
+                new org.loomcsp.Timer().sleep(Duration.ofMillis(500));
+                c.write(1);
+            }, c).start();
+            new CSPProcess("reader", () -> System.out.println("read " + c.read()), c).start();
+        }
+    }
+
+    /** The deadlock is reported Go-style on stderr and the program exits with status 2. */
+    @Test
+    void mainReturningWhileItsProcessesAreDeadlockedExitsWithAReport() throws Exception {
+        for (Backend b : Backend.values()) {
+            Result r = run(DeadlockAfterMain.class, List.of(), b.name());
+            assertThat(r.status).as(r.toString()).isEqualTo(2);
+            assertThat(r.stderr).as(r.toString()).contains("all processes are asleep - deadlock!")
+                    .contains("proc-a").contains("proc-b").contains("Cycle: ");
+            assertThat(r.stdout).contains("main returns");
+        }
+    }
+
+    /** With -Dcsp.deadlockAtExit=terminate the report is printed and the JVM exits with 0. */
+    @Test
+    void terminateModeReportsAndExitsNormally() throws Exception {
+        Result r = run(DeadlockAfterMain.class, List.of("-Dcsp.deadlockAtExit=terminate"),
+                Backend.VIRTUAL.name());
+        assertThat(r.status).as(r.toString()).isZero();
+        assertThat(r.stderr).as(r.toString()).contains("all processes are asleep - deadlock!");
+    }
+
+    /** Processes that are merely waiting for a timer after main returned are not reported. */
+    @Test
+    void processesThatCanStillMoveAreNotReported() throws Exception {
+        Result r = run(ProcessesOutliveMain.class, List.of(), Backend.VIRTUAL.name());
+        assertThat(r.status).as(r.toString()).isZero();
+        assertThat(r.stdout).contains("read 1");
+        assertThat(r.stderr).doesNotContain("deadlock");
+    }
+
+    /** main dying of OutOfMemoryError with its processes blocked ends the program, non-zero. */
+    @Test
+    void outOfMemoryInMainEndsTheProgram() throws Exception {
+        Result r = run(OutOfMemoryInMain.class, List.of("-Xmx48m"), Backend.VIRTUAL.name());
+        assertThat(r.status).as(r.toString()).isNotZero();
+        assertThat(r.stderr).as(r.toString()).contains("OutOfMemoryError");
+    }
+
+    private record Result(int status, String stdout, String stderr, long millis) {
+        @Override
+        public String toString() {
+            return "exit " + status + " after " + millis + " ms\n--- stdout\n" + stdout
+                    + "\n--- stderr (last 4000 chars)\n"
+                    + stderr.substring(Math.max(0, stderr.length() - 4000));
+        }
+    }
+
+    private Result run(Class<?> main, List<String> jvmArgs, String arg) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.add(arg);
+        File out = dir.resolve(main.getSimpleName() + "-" + arg + ".out").toFile();
+        File err = dir.resolve(main.getSimpleName() + "-" + arg + ".err").toFile();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
+        boolean ended = p.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (!ended) {
+            p.destroyForcibly().waitFor();
+        }
+        Result r = new Result(ended ? p.exitValue() : -1,
+                Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                Files.readString(err.toPath(), StandardCharsets.UTF_8), ms);
+        System.out.println(main.getSimpleName() + " " + arg + " " + jvmArgs + ": exit "
+                + r.status + " after " + ms + " ms");
+        assertThat(ended).as("ended within " + LIMIT + ": " + r).isTrue();
+        return r;
+    }
+}

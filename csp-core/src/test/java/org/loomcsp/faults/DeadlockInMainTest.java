@@ -1,0 +1,98 @@
+package org.loomcsp.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.loomcsp.Alt;
+import org.loomcsp.Backend;
+import org.loomcsp.CSPProcess;
+import org.loomcsp.Channel;
+import org.loomcsp.Csp;
+import org.loomcsp.DeadlockException;
+import org.loomcsp.internal.deadlock.Detector;
+import org.loomcsp.testing.BackendTest;
+
+/**
+ * A thread that is not a process (here the test's own thread, as {@code main} would be) blocked
+ * in a channel operation takes part in deadlock detection (issue 13, item 4).
+ */
+class DeadlockInMainTest {
+
+    private Duration savedInterval;
+
+    @BeforeEach
+    void fastChecks() {
+        savedInterval = Detector.interval();
+        Csp.setDeadlockDetection(true);
+        Csp.setDeadlockDetectionInterval(Duration.ofMillis(5));
+    }
+
+    @AfterEach
+    void restore() {
+        Csp.setDeadlockDetectionInterval(savedInterval);
+    }
+
+    /** main's c.read() with no writer and no process at all throws DeadlockException. */
+    @BackendTest
+    void readWithNoWriterAndNoProcessIsReported(Backend backend) {
+        Channel<Integer> c = new Channel<>("nobody-writes");
+        String me = Thread.currentThread().getName();
+        assertThatThrownBy(c::read).isInstanceOfSatisfying(DeadlockException.class, e ->
+                assertThat(e.waits()).containsEntry("thread " + me,
+                        "waits to read from nobody-writes [no other live process knows it]"));
+        assertThat(Thread.interrupted()).isFalse();
+        assertThat(c.tryWrite(1)).as("the failed read left no waiter").isFalse();
+    }
+
+    /**
+     * main writing to a process that waits on another channel: both are reported, the process
+     * is terminated, and main gets the DeadlockException.
+     */
+    @BackendTest
+    void writeToAProcessBlockedElsewhereIsReported(Backend backend) throws Exception {
+        Channel<Integer> toProcess = new Channel<>("to-process");
+        Channel<Integer> elsewhere = new Channel<>("elsewhere");
+        CSPProcess p = new CSPProcess("stuck", () -> {
+            elsewhere.read();
+            toProcess.read();
+        }, toProcess, elsewhere).start();
+        assertThatThrownBy(() -> toProcess.write(1)).isInstanceOfSatisfying(
+                DeadlockException.class, e -> assertThat(e.waits()).containsKey("stuck")
+                        .containsKey("thread " + Thread.currentThread().getName()));
+        Awaitility.await().until(() -> !p.isAlive());
+        assertThat(p.wasTerminated()).isTrue();
+    }
+
+    /** main selecting over channels nobody writes (an Alt without timer or Skip) is reported. */
+    @BackendTest
+    void altWithNoReadyGuardAndNoProcessIsReported(Backend backend) {
+        Channel<Integer> a = new Channel<>("a");
+        Channel<Integer> b = new Channel<>("b");
+        assertThatThrownBy(() -> new Alt(a, b).select())
+                .isInstanceOf(DeadlockException.class);
+        assertThat(Thread.interrupted()).isFalse();
+        assertThat(a.tryWrite(1)).isFalse();
+        assertThat(b.tryWrite(1)).isFalse();
+    }
+
+    /** main reading what a live process will write is not reported. */
+    @BackendTest
+    void readFromAWorkingProcessIsNotReported(Backend backend) throws Exception {
+        Channel<Integer> c = new Channel<>("c");
+        CSPProcess p = new CSPProcess("worker", () -> {
+            for (int i = 0; i < 2_000; i++) {
+                c.write(i);
+            }
+        }, c).start();
+        long sum = 0;
+        for (int i = 0; i < 2_000; i++) {
+            sum += c.read();
+        }
+        p.join();
+        assertThat(sum).isEqualTo(1999L * 2000 / 2);
+    }
+}
