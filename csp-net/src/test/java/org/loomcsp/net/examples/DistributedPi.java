@@ -54,7 +54,8 @@ public final class DistributedPi {
             List<Process> children = new ArrayList<>();
             String java = ProcessHandle.current().info().command().orElseThrow();
             for (int w = 1; w <= workers; w++) {
-                children.add(new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                children.add(new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                         DistributedPi.class.getName(), "worker", farmer.uri().toString(), "worker-" + w)
                         .inheritIO().start());
             }
