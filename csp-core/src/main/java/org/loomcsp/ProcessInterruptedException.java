@@ -20,7 +20,7 @@ public class ProcessInterruptedException extends RuntimeException {
     }
 
     @Override
-    public synchronized InterruptedException getCause() {
+    public InterruptedException getCause() {
         return (InterruptedException) super.getCause();
     }
 }

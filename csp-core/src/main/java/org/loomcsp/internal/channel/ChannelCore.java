@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
 import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.exec.FaultInjection;
 
@@ -492,12 +491,9 @@ public final class ChannelCore extends Mutex {
                 if (Thread.interrupted()) {
                     if (node.tryCancel()) {
                         unlink(node);
-                        DeadlockDiagnosis d = Detector.endOutsideWait(watch, true);
+                        Object w = watch;
                         watch = null;
-                        if (d != null) {
-                            throw d;
-                        }
-                        throw new InterruptedException();
+                        Detector.endInterruptedWait(w);
                     }
                     interrupted = true;
                 }

@@ -3,7 +3,6 @@ package org.loomcsp.internal.channel;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
 import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.exec.FaultInjection;
 
@@ -230,12 +229,9 @@ public final class Selector {
                 }
                 if (Thread.interrupted()) {
                     if (sync.tryCancel()) {
-                        DeadlockDiagnosis d = Detector.endOutsideWait(watch, true);
+                        Object w = watch;
                         watch = null;
-                        if (d != null) {
-                            throw d;
-                        }
-                        throw new InterruptedException();
+                        Detector.endInterruptedWait(w);
                     }
                     interrupted = true;
                 }

@@ -302,6 +302,19 @@ public final class Detector {
     }
 
     /**
+     * Ends an outside wait that an interrupt withdrew, and throws what the waiter must see: the
+     * deadlock diagnosis if the interrupt was the detector's, else {@link InterruptedException}.
+     * {@code watch} may be null (the waiter is a process, or detection is off).
+     */
+    public static void endInterruptedWait(Object watch) throws InterruptedException {
+        DeadlockDiagnosis d = endOutsideWait(watch, true);
+        if (d != null) {
+            throw d;
+        }
+        throw new InterruptedException();
+    }
+
+    /**
      * Ends an outside wait. With {@code interrupted} (the wait was interrupted and withdrawn)
      * returns the deadlock diagnosis to throw instead, if that interrupt was the detector's.
      */
