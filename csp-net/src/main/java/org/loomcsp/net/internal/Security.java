@@ -12,6 +12,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.TlsServerCredentials;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.util.concurrent.Executor;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.loomcsp.net.TlsConfig;
 
@@ -36,40 +39,51 @@ final class Security {
         if (tls == null) {
             return InsecureServerCredentials.create();
         }
-        try {
-            TlsServerCredentials.Builder b = TlsServerCredentials.newBuilder();
-            if (tls.keyStore() != null) {
-                b.keyManager(keyManagers(tls).getKeyManagers());
-                b.trustManager(trustManagers(tls).getTrustManagers());
-            } else {
-                b.keyManager(tls.certificateChain().toFile(), tls.privateKey().toFile());
-                b.trustManager(tls.trustedCertificates().toFile());
-            }
-            if (tls.mutual()) {
-                b.clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
-            }
-            return b.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the TLS files of " + tls + ": " + e.getMessage(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("bad TLS key material in " + tls + ": " + e.getMessage(), e);
+        TlsServerCredentials.Builder b = keyMaterial(tls, TlsServerCredentials.newBuilder(),
+                TlsServerCredentials.Builder::keyManager, TlsServerCredentials.Builder::keyManager,
+                TlsServerCredentials.Builder::trustManager, TlsServerCredentials.Builder::trustManager);
+        if (tls.mutual()) {
+            b.clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
         }
+        return b.build();
     }
 
     static ChannelCredentials client(TlsConfig tls) {
         if (tls == null) {
             return InsecureChannelCredentials.create();
         }
+        return keyMaterial(tls, TlsChannelCredentials.newBuilder(),
+                TlsChannelCredentials.Builder::keyManager, TlsChannelCredentials.Builder::keyManager,
+                TlsChannelCredentials.Builder::trustManager, TlsChannelCredentials.Builder::trustManager).build();
+    }
+
+    // gRPC's server and channel TLS builders have the same keyManager/trustManager methods but no
+    // common type; these name them, so that keyMaterial decides once, for both, how a TlsConfig
+    // becomes keys and trust anchors.
+    private interface Managers<B, M> {
+        void set(B builder, M[] managers);
+    }
+
+    private interface Files2<B> {
+        void set(B builder, File chain, File key) throws IOException;
+    }
+
+    private interface Files1<B> {
+        void set(B builder, File certificates) throws IOException;
+    }
+
+    /** Gives {@code b} the node's keys and trust anchors, from PKCS#12 or PEM; returns {@code b}. */
+    private static <B> B keyMaterial(TlsConfig tls, B b, Managers<B, KeyManager> keys, Files2<B> pemKeys,
+                                     Managers<B, TrustManager> trust, Files1<B> pemTrust) {
         try {
-            TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder();
             if (tls.keyStore() != null) {
-                b.keyManager(keyManagers(tls).getKeyManagers());
-                b.trustManager(trustManagers(tls).getTrustManagers());
+                keys.set(b, keyManagers(tls).getKeyManagers());
+                trust.set(b, trustManagers(tls).getTrustManagers());
             } else {
-                b.keyManager(tls.certificateChain().toFile(), tls.privateKey().toFile());
-                b.trustManager(tls.trustedCertificates().toFile());
+                pemKeys.set(b, tls.certificateChain().toFile(), tls.privateKey().toFile());
+                pemTrust.set(b, tls.trustedCertificates().toFile());
             }
-            return b.build();
+            return b;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the TLS files of " + tls + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
