@@ -18,10 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.loomcsp.Channel;
 import org.loomcsp.ChannelPoison;
 
-/** Token check, TLS and mTLS (PKCS#12 and PEM), loopback by default. Keys are made by keytool. */
+/**
+ * Token check, TLS and mTLS (PKCS#12 and PEM), loopback by default. Keys are made by keytool.
+ * The tests share the keys (read only) and nothing else, so they run concurrently.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class SecurityTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
     @TempDir
@@ -36,8 +42,11 @@ class SecurityTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        nodeP12 = keytool("node");
-        strangerP12 = keytool("stranger");
+        // two keytool JVMs at once: their start-up is most of this class's time on a loaded machine
+        Process node = keytool("node");
+        Process stranger = keytool("stranger");
+        nodeP12 = awaitKeytool(node, "node");
+        strangerP12 = awaitKeytool(stranger, "stranger");
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(nodeP12)) {
             ks.load(in, PASSWORD);
@@ -54,18 +63,20 @@ class SecurityTest {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static Path keytool(String alias) throws IOException, InterruptedException {
+    private static Process keytool(String alias) throws IOException {
         Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-        Path p12 = dir.resolve(alias + ".p12");
-        Process p = new ProcessBuilder(java.resolveSibling("keytool").toString(), "-genkeypair",
+        return new ProcessBuilder(java.resolveSibling("keytool").toString(), "-genkeypair",
                 "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                 "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-storetype", "PKCS12", "-keystore", p12.toString(),
+                "-storetype", "PKCS12", "-keystore", dir.resolve(alias + ".p12").toString(),
                 "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
                 .redirectErrorStream(true).start();
+    }
+
+    private static Path awaitKeytool(Process p, String alias) throws IOException, InterruptedException {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as("keytool: %s", out).isZero();
-        return p12;
+        return dir.resolve(alias + ".p12");
     }
 
     @AfterEach

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.loomcsp.Channel;
 import org.loomcsp.ChannelInput;
 import org.loomcsp.ChannelPoison;
@@ -28,7 +30,10 @@ import org.loomcsp.net.proto.Role;
  * both sides; nothing waits for ever. The silent peer is a bare gRPC endpoint that speaks the
  * protocol's first frame and then nothing (not even heartbeats). The timeout is long enough
  * that a loaded machine's scheduling delays (heartbeats every quarter of it) do not count.
+ * The tests share nothing (own nodes, own silent peer, unique in-process names), so they run
+ * concurrently: most of each is waiting for the timeout.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SilentPeerTest {
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
     private final InProcessNodes nodes = new InProcessNodes();
