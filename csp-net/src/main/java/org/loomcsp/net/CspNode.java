@@ -158,7 +158,12 @@ public final class CspNode implements AutoCloseable {
         return node.input(uri, codec);
     }
 
-    /** Why the network poisoned a reading end of this node (lost or refusing home), if it did. */
+    /**
+     * Why the network poisoned a reading end of this node, if it did: a lost home ({@link
+     * PeerLost}), a home that refused the end, or poison at the home, whose message says where and,
+     * if a remote end or a lost peer caused it, who ("channel 'c' poisoned at home (poisoned by
+     * worker-2)"). Empty if the end was poisoned here, by a local process.
+     */
     public Optional<ChannelPoison> fault(ChannelInput<?> input) {
         return Optional.ofNullable(node.fault(input));
     }

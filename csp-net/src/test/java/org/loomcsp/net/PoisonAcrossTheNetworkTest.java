@@ -16,7 +16,10 @@ import org.loomcsp.ChannelInput;
 import org.loomcsp.ChannelPoison;
 import org.loomcsp.Timer;
 
-/** Poison from any end, on any node, reaches every waiter on every node. */
+/**
+ * Poison from any end, on any node, reaches every waiter on every node, saying where the channel
+ * was poisoned and, when a remote end poisoned it, by which node.
+ */
 class PoisonAcrossTheNetworkTest {
     private final InProcessNodes nodes = new InProcessNodes();
 
@@ -96,8 +99,26 @@ class PoisonAcrossTheNetworkTest {
         }
         // later writers anywhere are poisoned too
         CompletableFuture<Throwable> late = waiter(() -> writerB.write("late"));
-        assertThat(late.get(30, TimeUnit.SECONDS)).isInstanceOf(ChannelPoison.class);
+        Throwable lateWrite = late.get(30, TimeUnit.SECONDS);
+        assertThat(lateWrite).isInstanceOf(ChannelPoison.class);
         assertThat(writerB.isPoisoned()).isTrue();
+        // every remote end's poison says where, and who, if a remote end poisoned it
+        String who = switch (poisoner) {
+            case "home" -> null; // a local process: core's poison carries no cause
+            case "remoteWriterEnd" -> "poisoned by " + c.name();
+            default -> "poisoned by " + b.name();
+        };
+        assertThat(c.fault(readerC)).as("the remote reader's fault").hasValueSatisfying(p -> {
+            assertThat(p).isNotInstanceOf(PeerLost.class);
+            assertThat(p.getMessage()).contains("poisoned at " + home.name());
+            if (who != null) {
+                assertThat(p.getMessage()).contains(who);
+            }
+        });
+        assertThat(lateWrite.getMessage()).contains("poisoned at " + home.name());
+        if (who != null) {
+            assertThat(lateWrite.getMessage()).contains(who);
+        }
         // the other channel was not poisoned: its writer still waits; poison it to end the test
         assertThat(otherWriter).isNotDone();
         other.poison();

@@ -113,7 +113,8 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
             case POISON -> {
                 Hosted h = hosted;
                 if (h != null) {
-                    h.channel().poison();
+                    String r = f.getPoison().getReason();
+                    h.poison(r.isEmpty() ? "poisoned through the end from " + peer : r);
                     work.add(POISONED);
                 }
             }
@@ -233,7 +234,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
             }
         } catch (ChannelPoison p) {
             out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
-                    .setReason("channel '" + h.name() + "' poisoned at " + node.name())).build());
+                    .setReason(h.poisonReason(node.name()))).build());
             out.complete();
             finished = true;
         } catch (InterruptedException e) {
@@ -311,7 +312,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
             return false;
         } catch (ChannelPoison p) {
             out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
-                    .setReason("channel '" + h.name() + "' poisoned at " + node.name())).build());
+                    .setReason(h.poisonReason(node.name()))).build());
             out.complete();
             finished = true;
             work.add(STOP);
@@ -390,7 +391,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "csp-net: a value on '" + h.name() + "' cannot be encoded for "
                     + peer + " (" + e.getMessage() + "); poisoning the channel", e);
-            h.channel().poison();
+            h.poison("a value could not be encoded for " + peer + ": " + e.getMessage());
             throw new ChannelPoison(h.name());
         }
         lock.lock();
@@ -471,7 +472,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         if (node.poisonOnPeerLoss()) {
             LOG.log(Level.WARNING, "csp-net: lost peer " + peer + " of channel '" + h.name() + "' (" + why
                     + "); poisoning the channel");
-            h.channel().poison();
+            h.poison("lost peer " + peer + ": " + why);
         } else {
             LOG.log(Level.INFO, "csp-net: lost peer " + peer + " of channel '" + h.name() + "' (" + why + ")");
         }

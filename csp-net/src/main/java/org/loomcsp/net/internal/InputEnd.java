@@ -58,7 +58,7 @@ public final class InputEnd<T> extends EndLink {
         return local.reader();
     }
 
-    /** Why the end was poisoned by the network (lost or refusing home), or null. */
+    /** Why the end was poisoned by the network (lost or refusing home, or poison at the home, with its reason), or null. */
     public ChannelPoison fault() {
         return fault;
     }
@@ -74,6 +74,7 @@ public final class InputEnd<T> extends EndLink {
                 }
                 HomeFrame f = (HomeFrame) new Alt(inbox, local).priSelect();
                 if (f == LOST || f.hasPoison()) {
+                    poisoned(f);
                     local.poison();
                     return;
                 }
@@ -96,6 +97,9 @@ public final class InputEnd<T> extends EndLink {
                 Alt offer = new Alt(local.writeGuard(v), inbox);
                 Object r = offer.priSelect();
                 if (offer.lastSelected() == inbox || r instanceof HomeFrame) {
+                    if (r instanceof HomeFrame h) {
+                        poisoned(h);
+                    }
                     local.poison(); // poison or a lost home while offering: v is discarded
                     return;
                 }
@@ -111,6 +115,14 @@ public final class InputEnd<T> extends EndLink {
         } catch (InterruptedException e) {
             halfClose();
             local.poison();
+        }
+    }
+
+    /** Records why the home poisoned the channel (its Poison frame's reason) as this end's fault. */
+    private void poisoned(HomeFrame f) {
+        if (f != LOST && f.hasPoison() && fault == null) {
+            String r = f.getPoison().getReason();
+            fault = new ChannelPoison("Channel " + uri + " is poisoned" + (r.isEmpty() ? "" : " (" + r + ")"), null);
         }
     }
 
