@@ -2,6 +2,8 @@ package org.loomcsp;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
+import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.exec.FaultInjection;
 import org.loomcsp.internal.trace.Registry;
 
@@ -195,6 +197,9 @@ public final class Barrier {
             return;
         }
         Registry.Waiting w = beginWait(gen);
+        // A thread that is not a process (main) becomes a deadlock participant (issue 13); after
+        // the barrier record above, so that a snapshot finds what it waits for.
+        Object watch = Detector.beginOutsideWait();
         try {
             while (generation == gen) {
                 try {
@@ -208,7 +213,13 @@ public final class Barrier {
                         return;
                     }
                     arrived--;
-                    throw e;
+                    Object ended = watch;
+                    watch = null;
+                    try {
+                        Detector.endInterruptedWait(ended);
+                    } catch (DeadlockDiagnosis d) {
+                        throw new DeadlockException(d.report(), d.cycle(), d.waits());
+                    }
                 } catch (Throwable t) {
                     // An Error or runtime exception while waiting: withdraw the arrival, so the
                     // phase cannot complete with a participant that is gone.
@@ -219,6 +230,9 @@ public final class Barrier {
                 }
             }
         } finally {
+            if (watch != null) {
+                Detector.endOutsideWait(watch, false);
+            }
             Registry.endWait(w);
         }
     }

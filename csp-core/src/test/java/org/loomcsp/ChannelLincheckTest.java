@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +18,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Lincheck model checking of the channel.
@@ -59,6 +61,13 @@ import org.junit.jupiter.api.Test;
  * channel with a check-then-act race, and {@link LostWakeupRendezvous} a blocking hand-off that
  * parks without re-checking; both MUST be reported, proving the checks have teeth.
  */
+/*
+ * Model checking is bounded CPU work (a fixed number of interleavings) whose wall time grows with
+ * CPU starvation: up to 30 s for one test under a load average of 11 on 2 cores (issue 13's run
+ * with two `yes` hogs). Lincheck finds deadlocks and livelocks in the code it explores by itself,
+ * so the global 60 s guard against hangs is not what protects these tests; 3 minutes is.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ChannelLincheckTest {
 
     /*

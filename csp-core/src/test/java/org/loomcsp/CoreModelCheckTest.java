@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,15 +13,26 @@ import org.jetbrains.lincheck.LincheckAssertionError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Model checking beyond the channel's non-blocking surface (issue 13, item 8): Lincheck's model
  * checker explores the interleavings of platform threads started inside each scenario (Lincheck
  * 3.7 cannot drive virtual threads), over Alt racing poison and interrupts, Alt with a timer and
  * an output guard, timed operations, and Barrier. Each scenario checks an all-or-nothing outcome
- * with plain checks (no AssertJ inside a scenario, see docs/verification.md). The canary, a
- * process start/terminate with the race issue 13 found, must be rejected.
+ * with plain checks (no AssertJ inside a scenario, see docs/verification.md). Each scenario has
+ * a canary: the same scenario with a deliberately broken participant (a stale check instead of
+ * a re-check, a lost poison, a forgotten delivery, a barrier without generations), which
+ * Lincheck must reject. The process start/terminate model has the pre-issue-13 protocol as its
+ * canary.
  */
+/*
+ * Model checking is bounded CPU work (a fixed number of interleavings) whose wall time grows with
+ * CPU starvation: up to 30 s for one test under a load average of 11 on 2 cores (issue 13's run
+ * with two `yes` hogs). Lincheck finds deadlocks and livelocks in the code it explores by itself,
+ * so the global 60 s guard against hangs is not what protects these tests; 3 minutes is.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CoreModelCheckTest {
 
     /*
@@ -101,32 +113,44 @@ class CoreModelCheckTest {
      */
     @Test
     void altRacingPoisonIsAllOrNothing() {
-        scenario(() -> {
-            Channel<Integer> a = new Channel<>();
-            Channel<Integer> b = new Channel<>();
-            AtomicBoolean wrote = new AtomicBoolean();
-            AtomicReference<Object> got = new AtomicReference<>();
-            Thread w = thread(() -> {
-                try {
-                    a.write(1);
-                    wrote.set(true);
-                } catch (ChannelPoison e) {
-                    // not delivered
+        scenario(() -> altRacingPoison(false));
+    }
+
+    /** Canary: a writer that judges delivery by a poison check made before it wrote (loses the poison). */
+    @Test
+    void canaryAltRacingPoisonWithAStalePoisonCheckIsRejected() {
+        assertRejected(() -> altRacingPoison(true));
+    }
+
+    private static void altRacingPoison(boolean broken) throws Exception {
+        Channel<Integer> a = new Channel<>();
+        Channel<Integer> b = new Channel<>();
+        AtomicBoolean wrote = new AtomicBoolean();
+        AtomicReference<Object> got = new AtomicReference<>();
+        Thread w = thread(() -> {
+            boolean notPoisoned = !a.isPoisoned();
+            try {
+                a.write(1);
+                wrote.set(true);
+            } catch (ChannelPoison e) {
+                // not delivered
+                if (broken) {
+                    wrote.set(notPoisoned); // the bug: the poison that arrived after the check is lost
                 }
-            });
-            Thread r = thread(() -> {
-                try {
-                    got.set(new Alt(a, b).select());
-                } catch (ChannelPoison e) {
-                    // nothing selected
-                }
-            });
-            b.poison();
-            a.poison();
-            join(w, r);
-            check(wrote.get() == (got.get() != null), "wrote " + wrote.get() + ", Alt got " + got.get());
-            check(noWaiters(a) && noWaiters(b), "waiters left behind");
+            }
         });
+        Thread r = thread(() -> {
+            try {
+                got.set(new Alt(a, b).select());
+            } catch (ChannelPoison e) {
+                // nothing selected
+            }
+        });
+        b.poison();
+        a.poison();
+        join(w, r);
+        check(wrote.get() == (got.get() != null), "wrote " + wrote.get() + ", Alt got " + got.get());
+        check(noWaiters(a) && noWaiters(b), "waiters left behind");
     }
 
     /**
@@ -135,26 +159,38 @@ class CoreModelCheckTest {
      */
     @Test
     void altRacingAnInterruptIsAllOrNothing() {
-        scenario(() -> {
-            Channel<Integer> a = new Channel<>();
-            Channel<Integer> b = new Channel<>();
-            AtomicReference<Object> got = new AtomicReference<>();
-            AtomicBoolean interrupted = new AtomicBoolean();
-            Thread r = new Thread(() -> {
-                try {
-                    got.set(new Alt(a, b).select());
-                } catch (InterruptedException e) {
-                    interrupted.set(true);
-                }
-            });
-            r.start();
-            r.interrupt();
-            boolean ok = a.tryWrite(7);
-            join(r);
-            check(ok == (got.get() != null), "tryWrite " + ok + ", Alt got " + got.get());
-            check(!ok == interrupted.get(), "tryWrite " + ok + ", interrupted " + interrupted.get());
-            check(noWaiters(a) && noWaiters(b), "waiters left behind");
+        scenario(() -> altRacingAnInterrupt(false));
+    }
+
+    /** Canary: a selector that decides "interrupted" from a check made before it selected (drops the re-check). */
+    @Test
+    void canaryAltRacingAnInterruptWithoutTheRecheckIsRejected() {
+        assertRejected(() -> altRacingAnInterrupt(true));
+    }
+
+    private static void altRacingAnInterrupt(boolean broken) throws Exception {
+        Channel<Integer> a = new Channel<>();
+        Channel<Integer> b = new Channel<>();
+        AtomicReference<Object> got = new AtomicReference<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread r = new Thread(() -> {
+            boolean before = Thread.currentThread().isInterrupted();
+            try {
+                got.set(new Alt(a, b).select());
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            if (broken) {
+                interrupted.set(before); // the bug: an interrupt after the first look is not re-checked
+            }
         });
+        r.start();
+        r.interrupt();
+        boolean ok = a.tryWrite(7);
+        join(r);
+        check(ok == (got.get() != null), "tryWrite " + ok + ", Alt got " + got.get());
+        check(!ok == interrupted.get(), "tryWrite " + ok + ", interrupted " + interrupted.get());
+        check(noWaiters(a) && noWaiters(b), "waiters left behind");
     }
 
     /**
@@ -163,37 +199,94 @@ class CoreModelCheckTest {
      */
     @Test
     void altWithAnOutputGuardAndATimerAgainstAReader() {
-        scenario(() -> {
-            Channel<Integer> a = new Channel<>();
-            AtomicReference<Object> got = new AtomicReference<>();
-            Thread r = thread(() -> got.set(a.read()));
-            Timer t = new Timer();
-            t.setAlarm(Duration.ZERO);
-            Alt alt = new Alt(a.writeGuard(1), t);
-            alt.priSelect();
-            boolean output = alt.lastSelectedIndex() == 0;
-            if (!output) {
+        scenario(() -> altWithAnOutputGuardAndATimer(false));
+    }
+
+    /**
+     * Canary: the writer decides which guard fired from whether the reader was already waiting
+     * before it selected (a stale check), and then offers 2 as well: a double delivery attempt
+     * that the reader's single value exposes.
+     */
+    @Test
+    void canaryAltWithAnOutputGuardAndATimerWithAStaleCheckIsRejected() {
+        assertRejected(() -> altWithAnOutputGuardAndATimer(true));
+    }
+
+    private static void altWithAnOutputGuardAndATimer(boolean broken) throws Exception {
+        Channel<Integer> a = new Channel<>();
+        AtomicReference<Object> got = new AtomicReference<>();
+        Thread r = thread(() -> got.set(a.read()));
+        Timer t = new Timer();
+        t.setAlarm(Duration.ZERO);
+        Alt alt = new Alt(a.writeGuard(1), t);
+        boolean readerWaiting = a.core.waiterCounts()[0] > 0;
+        alt.priSelect();
+        boolean output = broken ? readerWaiting : alt.lastSelectedIndex() == 0;
+        if (!output) {
+            if (broken) {
+                a.write(2, Duration.ofMillis(1)); // timed, so the broken variant cannot hang
+            } else {
                 a.write(2);
             }
-            join(r);
-            check(got.get().equals(output ? 1 : 2), "selected output " + output + ", read " + got.get());
-            check(noWaiters(a), "waiters left behind");
-        });
+        }
+        join(r);
+        check(got.get().equals(output ? 1 : 2), "selected output " + output + ", read " + got.get());
+        check(noWaiters(a), "waiters left behind");
     }
 
     /** A timed write and a timed read either meet (both succeed with the value) or both fail. */
     @Test
     void timedWriteAndTimedReadMeetOrBothTimeOut() {
-        scenario(() -> {
-            Channel<Integer> a = new Channel<>();
-            AtomicBoolean wrote = new AtomicBoolean();
-            AtomicReference<Integer> got = new AtomicReference<>();
-            Thread w = thread(() -> wrote.set(a.write(5, Duration.ofMillis(1))));
-            got.set(a.read(Duration.ofMillis(1)));
-            join(w);
-            check(wrote.get() == (got.get() != null), "wrote " + wrote.get() + ", read " + got.get());
-            check(noWaiters(a), "waiters left behind");
+        scenario(() -> timedWriteAndTimedRead(false));
+    }
+
+    /** Canary: a writer that tries once, then writes with a timeout and forgets that success (a lost delivery). */
+    @Test
+    void canaryTimedWriteThatForgetsItsSuccessIsRejected() {
+        assertRejected(() -> timedWriteAndTimedRead(true));
+    }
+
+    private static void timedWriteAndTimedRead(boolean broken) throws Exception {
+        Channel<Integer> a = new Channel<>();
+        AtomicBoolean wrote = new AtomicBoolean();
+        AtomicReference<Integer> got = new AtomicReference<>();
+        Thread w = thread(() -> {
+            if (broken) {
+                boolean first = a.tryWrite(5);
+                if (!first) {
+                    a.write(5, Duration.ofMillis(1)); // the bug: its result is dropped
+                }
+                wrote.set(first);
+            } else {
+                wrote.set(a.write(5, Duration.ofMillis(1)));
+            }
         });
+        got.set(a.read(Duration.ofMillis(1)));
+        join(w);
+        check(wrote.get() == (got.get() != null), "wrote " + wrote.get() + ", read " + got.get());
+        check(noWaiters(a), "waiters left behind");
+    }
+
+    /** The barrier a scenario synchronises on: the real one, or the canary's. */
+    private interface Sync {
+        void synchronise() throws InterruptedException;
+    }
+
+    /**
+     * Canary barrier: counts arrivals and releases when the count reaches the parties, but never
+     * starts a new generation (the re-check of the phase is dropped), so in phase 2 the first
+     * to arrive walks straight through.
+     */
+    private static final class NoGenerationBarrier implements Sync {
+        private final AtomicInteger arrived = new AtomicInteger();
+
+        @Override
+        public void synchronise() {
+            arrived.incrementAndGet();
+            while (arrived.get() < 2) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /** Two participants, two phases: nobody leaves a phase before the other arrived in it. */
@@ -201,27 +294,47 @@ class CoreModelCheckTest {
     void barrierPhasesNeverOvertake() {
         scenario(() -> {
             Barrier barrier = new Barrier(2);
-            AtomicInteger arrivals = new AtomicInteger();
-            int[] seen = new int[4];
-            Thread other = thread(() -> {
-                arrivals.incrementAndGet();
-                barrier.synchronise();
-                seen[0] = arrivals.get();
-                arrivals.incrementAndGet();
-                barrier.synchronise();
-                seen[1] = arrivals.get();
-            });
-            arrivals.incrementAndGet();
-            barrier.synchronise();
-            seen[2] = arrivals.get();
-            arrivals.incrementAndGet();
-            barrier.synchronise();
-            seen[3] = arrivals.get();
-            join(other);
-            check(seen[0] >= 2 && seen[2] >= 2 && seen[1] == 4 && seen[3] == 4,
-                    "arrivals seen after the phases: " + java.util.Arrays.toString(seen));
+            barrierPhases(barrier::synchronise);
             check(barrier.phase() == 2, "phases " + barrier.phase());
         });
+    }
+
+    /** Canary: a barrier without generations lets a party overtake in the second phase. */
+    @Test
+    void canaryBarrierWithoutGenerationsIsRejected() {
+        assertRejected(() -> barrierPhases(new NoGenerationBarrier()));
+    }
+
+    private static void barrierPhases(Sync barrier) throws Exception {
+        AtomicInteger arrivals = new AtomicInteger();
+        int[] seen = new int[4];
+        Thread other = thread(() -> {
+            arrivals.incrementAndGet();
+            barrier.synchronise();
+            seen[0] = arrivals.get();
+            arrivals.incrementAndGet();
+            barrier.synchronise();
+            seen[1] = arrivals.get();
+        });
+        arrivals.incrementAndGet();
+        barrier.synchronise();
+        seen[2] = arrivals.get();
+        arrivals.incrementAndGet();
+        barrier.synchronise();
+        seen[3] = arrivals.get();
+        join(other);
+        check(seen[0] >= 2 && seen[2] >= 2 && seen[1] == 4 && seen[3] == 4,
+                "arrivals seen after the phases: " + java.util.Arrays.toString(seen));
+    }
+
+    /**
+     * A canary passes only if Lincheck finds its bug: the scenario must fail with Lincheck's own
+     * error (not "a bug in Lincheck"), at the default invocation count.
+     */
+    private static void assertRejected(Action broken) {
+        assertThatThrownBy(() -> scenario(broken))
+                .isInstanceOf(LincheckAssertionError.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("bug in Lincheck"));
     }
 
     /*

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.loomcsp.Alt;
 import org.loomcsp.Backend;
+import org.loomcsp.Barrier;
 import org.loomcsp.CSPProcess;
 import org.loomcsp.Channel;
 import org.loomcsp.Csp;
@@ -94,5 +95,57 @@ class DeadlockInMainTest {
         }
         p.join();
         assertThat(sum).isEqualTo(1999L * 2000 / 2);
+    }
+
+    /** main in barrier.synchronise() with no other party that could ever arrive is reported. */
+    @BackendTest
+    void barrierWithNoPartnerAndNoProcessIsReported(Backend backend) {
+        Barrier barrier = new Barrier(2);
+        String me = Thread.currentThread().getName();
+        assertThatThrownBy(barrier::synchronise).isInstanceOfSatisfying(DeadlockException.class,
+                e -> assertThat(e.waits()).containsKey("thread " + me));
+        assertThat(Thread.interrupted()).isFalse();
+        assertThat(barrier.phase()).as("the arrival was withdrawn, no phase completed").isZero();
+    }
+
+    /**
+     * main in barrier.synchronise() while its only partner, a process, waits on a channel that
+     * nobody writes: both are reported, the process is terminated, main gets DeadlockException.
+     */
+    @BackendTest
+    void barrierWhosePartnerProcessIsBlockedElsewhereIsReported(Backend backend) throws Exception {
+        Barrier barrier = new Barrier(2);
+        Channel<Integer> never = new Channel<>("never");
+        CSPProcess p = new CSPProcess("partner", () -> {
+            never.read();
+            barrier.synchronise();
+        }, never, barrier).start();
+        assertThatThrownBy(barrier::synchronise).isInstanceOfSatisfying(DeadlockException.class,
+                e -> assertThat(e.waits()).containsKey("partner")
+                        .containsKey("thread " + Thread.currentThread().getName()));
+        Awaitility.await().until(() -> !p.isAlive());
+        assertThat(p.wasTerminated()).isTrue();
+        assertThat(barrier.phase()).isZero();
+    }
+
+    /** main synchronising phase after phase with a working process is not reported. */
+    @BackendTest
+    void barrierWithAWorkingPartnerIsNotReported(Backend backend) throws Exception {
+        Barrier barrier = new Barrier(2);
+        Channel<Integer> c = new Channel<>("c");
+        CSPProcess p = new CSPProcess("worker", () -> {
+            for (int i = 0; i < 500; i++) {
+                c.write(i);
+                barrier.synchronise();
+            }
+        }, c, barrier).start();
+        long sum = 0;
+        for (int i = 0; i < 500; i++) {
+            sum += c.read();
+            barrier.synchronise();
+        }
+        p.join();
+        assertThat(sum).isEqualTo(499L * 500 / 2);
+        assertThat(barrier.phase()).isEqualTo(500);
     }
 }

@@ -65,6 +65,17 @@ final class Snapshot {
             if (t.getState() != Thread.State.WAITING) {
                 return null;
             }
+            Registry.Waiting rw = Registry.waitOf(t);
+            if (rw != null && rw.kind() == Registry.Kind.BARRIER) {
+                // main in barrier.synchronise(): judged like a process's barrier wait
+                if (rw.currentPhase().getAsLong() != rw.phase()
+                        || t.getState() != Thread.State.WAITING) {
+                    return null;
+                }
+                out.put(t, new Blocked(new OutsideParticipant(t, List.of(rw.target())), t, rw,
+                        "barrier", List.of(), List.of(), rw.target()));
+                continue;
+            }
             WaitProbe.ChannelWait cw = WaitProbe.probe(t, LockSupport.getBlocker(t));
             if (cw == null || t.getState() != Thread.State.WAITING) {
                 return null;

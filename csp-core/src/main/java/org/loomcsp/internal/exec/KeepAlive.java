@@ -88,6 +88,7 @@ public final class KeepAlive {
     }
 
     private static void ensureKeeper() {
+        MainWatch.installIfMain(); // an Error in main ends the program (docs/adr/0071)
         LOCK.lock();
         try {
             if (keeper == null) {
