@@ -1,8 +1,6 @@
 package org.loomcsp.net.multijvm;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,18 +41,18 @@ final class StallDump implements AutoCloseable {
         Path dir = Path.of("target", "stall-dumps");
         Files.createDirectories(dir);
         String stamp = test + "-" + System.currentTimeMillis();
-        Path self = dir.resolve(stamp + "-self.json").toAbsolutePath();
-        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .dumpThreads(self.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
-        System.err.println("STALL: " + test + " still running; threads of this JVM in " + self);
+        System.err.println("STALL: " + test + " still running; dumping the threads of this JVM ("
+                + ProcessHandle.current().pid() + ") and of its children " + childPids);
         Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
-        for (long pid : childPids) {
-            Path out = dir.resolve(stamp + "-child-" + pid + ".txt").toAbsolutePath();
+        List<Long> pids = new java.util.ArrayList<>(childPids);
+        pids.add(0, ProcessHandle.current().pid());
+        for (long pid : pids) {
+            Path out = dir.resolve(stamp + "-" + pid + ".json").toAbsolutePath();
             Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.dump_to_file",
                     "-format=json", out.toString()).redirectErrorStream(true).start();
             p.getInputStream().transferTo(System.err);
             p.waitFor(30, TimeUnit.SECONDS);
-            System.err.println("STALL: threads of child " + pid + " in " + out);
+            System.err.println("STALL: threads of " + pid + " in " + out);
         }
     }
 
