@@ -41,11 +41,18 @@ class MultiJvmTest {
     private CspNode farmer;
 
     private StallDump stallDump;
+    private volatile CSPProcess jobsWriter;
+    private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger(-1);
+    private final java.util.concurrent.atomic.AtomicReference<Object> writerExit = new java.util.concurrent.atomic.AtomicReference<>();
 
     @org.junit.jupiter.api.BeforeEach
     void armStallDump(org.junit.jupiter.api.TestInfo info) {
         stallDump = StallDump.arm(info.getDisplayName().replaceAll("[^A-Za-z0-9]", "_"), Duration.ofSeconds(100),
-                () -> children.stream().map(ChildJvm::pid).toList());
+                () -> children.stream().map(ChildJvm::pid).toList(),
+                () -> "jobs writer " + jobsWriter + " alive=" + (jobsWriter != null && jobsWriter.isAlive())
+                        + " written=" + written + " exit=" + writerExit.get()
+                        + (writerExit.get() instanceof Throwable t ? " " + java.util.Arrays.toString(t.getStackTrace()) : "")
+                        + " jobs=" + jobs + " results=" + results);
     }
 
     @AfterEach
@@ -76,9 +83,17 @@ class MultiJvmTest {
             c.awaitLine("READY", START);
         }
         Channel<PiFarm.Job> jobsOut = jobs;
-        new CSPProcess(() -> {
-            for (int i = 0; i < JOBS; i++) {
-                jobsOut.write(new PiFarm.Job(i, JOBS, 2000));
+        jobsWriter = new CSPProcess(() -> {
+            written.set(0);
+            try {
+                for (int i = 0; i < JOBS; i++) {
+                    jobsOut.write(new PiFarm.Job(i, JOBS, 2000));
+                    written.incrementAndGet();
+                }
+                writerExit.set("normal");
+            } catch (Throwable t) {
+                writerExit.set(t);
+                throw t;
             }
         }, jobs).start();
     }

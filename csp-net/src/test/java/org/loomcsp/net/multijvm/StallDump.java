@@ -18,12 +18,13 @@ import java.util.function.Supplier;
 final class StallDump implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
 
-    private StallDump(String test, Duration after, Supplier<List<Long>> childPids) {
+    private StallDump(String test, Duration after, Supplier<List<Long>> childPids, Supplier<String> state) {
         Thread.ofPlatform().daemon(true).name("stall-dump " + test).start(() -> {
             try {
                 if (done.await(after.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }
+                System.err.println("STALL: " + test + ": " + state.get());
                 dump(test, childPids.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -33,8 +34,8 @@ final class StallDump implements AutoCloseable {
         });
     }
 
-    static StallDump arm(String test, Duration after, Supplier<List<Long>> childPids) {
-        return new StallDump(test, after, childPids);
+    static StallDump arm(String test, Duration after, Supplier<List<Long>> childPids, Supplier<String> state) {
+        return new StallDump(test, after, childPids, state);
     }
 
     private static void dump(String test, List<Long> childPids) throws IOException, InterruptedException {
