@@ -148,7 +148,6 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         }
         role = o.getRole();
         hosted = h;
-        Debug.d("home open " + h.name() + " " + role + " for " + peer);
         agent = Thread.ofVirtual().name("csp-net-home " + h.name() + " for " + peer).unstarted(this::agentLoop);
         agent.start();
         out.send(HomeFrame.newBuilder().setOpened(Opened.newBuilder().setNode(node.name())).build());
@@ -213,11 +212,9 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
                     w = work.take();
                 }
                 if (w == STOP) {
-                    Debug.d("home agent STOP " + this);
                     return;
                 }
                 if (w == CLOSE) {
-                    Debug.d("home agent CLOSE " + this);
                     putBack(h);
                     out.complete();
                     return;
@@ -235,17 +232,12 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
                 }
             }
         } catch (ChannelPoison p) {
-            Debug.d("home agent poisoned " + this);
             out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
                     .setReason("channel '" + h.name() + "' poisoned at " + node.name())).build());
             out.complete();
             finished = true;
         } catch (InterruptedException e) {
-            Debug.d("home agent interrupted " + this);
             // stopped
-        } catch (RuntimeException | Error e) {
-            Debug.d("home agent died " + this + " " + e);
-            throw e;
         }
     }
 
@@ -447,13 +439,11 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
 
     @Override
     public void onError(Throwable t) {
-        Debug.d("home onError " + this + " " + t);
         lost(Status.fromThrowable(t).toString());
     }
 
     /** The end is gone without an orderly close. */
     void lost(String why) {
-        Debug.d("home lost " + this + " " + why + " ended=" + ended.get() + " closing=" + node.closing());
         finished = true;
         if (!ended.compareAndSet(false, true)) {
             return;
@@ -489,7 +479,6 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
 
     @Override
     public void onCompleted() {
-        Debug.d("home onCompleted " + this);
         finished = true;
         if (ended.compareAndSet(false, true)) {
             if (hosted != null) {

@@ -73,7 +73,6 @@ public final class InputEnd<T> extends EndLink {
                     return;
                 }
                 HomeFrame f = (HomeFrame) new Alt(inbox, local).priSelect();
-                Debug.d("input end got " + (f == LOST ? "LOST" : f.getKindCase() + "") + " seq " + seq + " " + uri);
                 if (f == LOST || f.hasPoison()) {
                     local.poison();
                     return;
@@ -110,12 +109,8 @@ public final class InputEnd<T> extends EndLink {
                 poisonHome("poisoned by " + node.name());
             }
         } catch (InterruptedException e) {
-            Debug.d("input end interrupted " + uri);
             halfClose();
             local.poison();
-        } catch (RuntimeException | Error e) {
-            Debug.d("input end died " + uri + " " + e);
-            throw e;
         }
     }
 

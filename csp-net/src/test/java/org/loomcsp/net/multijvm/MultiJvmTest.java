@@ -47,7 +47,6 @@ class MultiJvmTest {
 
     @org.junit.jupiter.api.BeforeEach
     void armStallDump(org.junit.jupiter.api.TestInfo info) {
-        System.setProperty("loomcsp.net.debug", "true");
         stallDump = StallDump.arm(info.getDisplayName().replaceAll("[^A-Za-z0-9]", "_"), Duration.ofSeconds(100),
                 () -> children.stream().map(ChildJvm::pid).toList(),
                 () -> "jobs writer " + jobsWriter + " alive=" + (jobsWriter != null && jobsWriter.isAlive())
@@ -109,9 +108,6 @@ class MultiJvmTest {
                 PiFarm.Result r = results.read();
                 counts.merge(r.index(), 1, Integer::sum);
                 workers.add(r.worker());
-                if (n < 12) {
-                    System.err.println("NETDEBUG result " + n + " from " + r.worker());
-                }
                 if (n == 10 && atTen != null) {
                     atTen.run();
                 }
@@ -158,7 +154,6 @@ class MultiJvmTest {
         long[] killedAt = new long[1];
         Outcome o = collect(Integer.MAX_VALUE, () -> {
             try {
-                System.err.println("NETDEBUG killing worker0 after 11 results");
                 children.get(0).kill();
                 killedAt[0] = System.nanoTime();
             } catch (InterruptedException e) {
