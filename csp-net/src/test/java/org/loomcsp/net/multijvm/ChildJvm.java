@@ -75,6 +75,10 @@ final class ChildJvm implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** kill -9. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
