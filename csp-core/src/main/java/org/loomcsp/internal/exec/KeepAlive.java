@@ -43,6 +43,10 @@ import org.loomcsp.internal.deadlock.Detector;
  * may end the program with a deadlock report (docs/adr/0070). A tick costs one timed park and,
  * until main has ended, one scan of the platform threads' names.
  *
+ * Failures that nobody has taken yet (UnobservedFailures) also keep the keeper: while one waits
+ * and main has not ended, the keeper ticks once per detection interval; when main has ended it
+ * reports them (before the abandoned-process check, which may end the program) and goes.
+ *
  * The cost of the lingering is that the JVM exits up to LINGER_NS after the last process ends.
  * Setting -Dcsp.keepAlive=false turns the whole mechanism off (processes are then daemons, as raw
  * virtual threads are).
@@ -110,6 +114,9 @@ public final class KeepAlive {
                     LockSupport.parkNanos(KeepAlive.class, Detector.interval().toNanos());
                 }
                 keeperState = LINGERING;
+                if (UnobservedFailures.anyPending()) {
+                    UnobservedFailures.reportIfMainEnded();
+                }
                 if (LIVE.get() > 0) {
                     AbandonedProcesses.check();
                 }
@@ -117,6 +124,12 @@ public final class KeepAlive {
             }
             LockSupport.parkNanos(KeepAlive.class, LINGER_NS);
             if (LIVE.get() > 0) {
+                continue;
+            }
+            if (UnobservedFailures.anyPending() && !UnobservedFailures.reportIfMainEnded()) {
+                // A failure waits for a join() that main may still make: stay (one tick per
+                // detection interval) until it is taken, unreachable, or main has ended.
+                LockSupport.parkNanos(KeepAlive.class, Detector.interval().toNanos());
                 continue;
             }
             LOCK.lock();
