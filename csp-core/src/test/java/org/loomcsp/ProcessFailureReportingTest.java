@@ -101,11 +101,16 @@ class ProcessFailureReportingTest {
     /**
      * A process started and never joined: its failure is logged once, naming the process, when
      * nobody can take it any more (here: its handle became unreachable); the end of the program
-     * does not log it again.
+     * does not log it again. Platform backend only: on the virtual backend loomcsp's scheduler
+     * keeps up to 256 finished tasks per carrier reachable until their run-queue slots are reused
+     * (internal.sched.RunQueue), so when a process becomes unreachable there depends on other
+     * work; its failure is still reported at the end (the tests below and
+     * UnobservedFailureAtTheEndTest cover both backends).
      */
-    @BackendTest
-    void failureNobodyEverTakesIsLoggedOnceWhenTheProcessIsUnreachable(Backend backend) {
-        WeakReference<CSPProcess> ref = new WeakReference<>(failing("lost").name("orphan").start());
+    @Test
+    void failureNobodyEverTakesIsLoggedOnceWhenTheProcessIsUnreachable() {
+        WeakReference<CSPProcess> ref = new WeakReference<>(
+                failing("lost").name("orphan").backend(Backend.PLATFORM).start());
         awaitEndThenCollect(ref, "orphan");
         assertThat(about("orphan")).hasSize(1);
         assertThat(about("orphan").get(0).getMessage()).contains("nobody took")
