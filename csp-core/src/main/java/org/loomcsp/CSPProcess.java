@@ -693,7 +693,11 @@ public class CSPProcess {
     private void logFailure(Throwable t) {
         boolean observed = (state & OBSERVED) != 0;
         Csp.FailureLogging mode = Csp.failureLogging();
-        if (mode == Csp.FailureLogging.ALL) {
+        if (mode == Csp.FailureLogging.ALL
+                || (mode == Csp.FailureLogging.UNOBSERVED && !observed
+                        && t instanceof VirtualMachineError)) {
+            // A VirtualMachineError (out of memory, stack overflow) is logged at once: holding
+            // it (a Cleaner, a hook) would need the very resources that ran out.
             LOG.log(Level.ERROR, "Process " + getName() + " failed", t);
         } else if (mode == Csp.FailureLogging.UNOBSERVED && !observed) {
             outcome = UnobservedFailures.defer(this, getName(), t);

@@ -105,6 +105,19 @@ public final class KeepAlive {
         }
     }
 
+    /**
+     * Reports pending failures if main has ended. Never throws: an OutOfMemoryError here (main
+     * may have died of one) must not kill the keeper before AbandonedProcesses can end the
+     * program (ADR 0070); the failures are then left to the shutdown hook.
+     */
+    private static boolean reportIfMainEnded() {
+        try {
+            return UnobservedFailures.reportIfMainEnded();
+        } catch (Throwable t) {
+            return true;
+        }
+    }
+
     private static void keep() {
         Thread self = Thread.currentThread();
         while (true) {
@@ -115,7 +128,7 @@ public final class KeepAlive {
                 }
                 keeperState = LINGERING;
                 if (UnobservedFailures.anyPending()) {
-                    UnobservedFailures.reportIfMainEnded();
+                    reportIfMainEnded();
                 }
                 if (LIVE.get() > 0) {
                     AbandonedProcesses.check();
@@ -126,7 +139,7 @@ public final class KeepAlive {
             if (LIVE.get() > 0) {
                 continue;
             }
-            if (UnobservedFailures.anyPending() && !UnobservedFailures.reportIfMainEnded()) {
+            if (UnobservedFailures.anyPending() && !reportIfMainEnded()) {
                 // A failure waits for a join() that main may still make: stay (one tick per
                 // detection interval) until it is taken, unreachable, or main has ended.
                 LockSupport.parkNanos(KeepAlive.class, Detector.interval().toNanos());
