@@ -13,6 +13,7 @@ import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
 import org.loomcsp.internal.deadlock.Detector;
 import org.loomcsp.internal.exec.KeepAlive;
 import org.loomcsp.internal.exec.Launcher;
+import org.loomcsp.internal.exec.UnobservedFailures;
 import org.loomcsp.internal.trace.Hooks;
 import org.loomcsp.internal.trace.ProcessEntry;
 import org.loomcsp.internal.trace.Registry;
@@ -59,10 +60,13 @@ import org.loomcsp.internal.trace.Registry;
  *       the exception as its cause. Nothing is swallowed (python-csp printed and swallowed
  *       failures, so no test could ever fail from inside a process). The failure is also logged
  *       (through {@link System.Logger}, logger {@code org.loomcsp}, level ERROR, with the process
- *       name) if, when it happens, nobody is there to receive it: no {@code join()} in progress,
- *       not started by {@link #run()}, not a child of a {@link Par}, {@link Seq} or {@link
- *       Network} (those hand it on). {@code -Dcsp.logFailures=all} logs every failure, {@code
- *       none} none (see {@link Csp#setFailureLogging(Csp.FailureLogging)}).
+ *       name), once, if nobody ever receives it: if no {@code join()}, {@link #run()}, {@link
+ *       #failure()} or parent {@link Par}, {@link Seq} or {@link Network} takes it, it is logged
+ *       when the process object becomes unreachable (at a garbage collection), when {@code main}
+ *       has ended, or when the JVM shuts down, whichever comes first. A {@code start()} followed
+ *       later by {@code join()} logs nothing, even if the failure came first. {@code
+ *       -Dcsp.logFailures=all} logs every failure at once, {@code none} none (see {@link
+ *       Csp#setFailureLogging(Csp.FailureLogging)}).
  *   <li><b>After {@link #terminate()}, with an I/O exception</b> caused by the interrupt (a
  *       socket or an interruptible channel closed by it): counts as terminated, not failed.
  * </ul>
@@ -115,7 +119,8 @@ import org.loomcsp.internal.trace.Registry;
  *   BACKEND (2 bits)     0 = not chosen yet, else Backend ordinal + 1; set before the start or by
  *                        start() itself, never changed after
  *   OBSERVED             set by join() on entry, by run() and by a parent composite before the
- *                        start: the outcome has a taker, so a failure is not logged (ADR 0086)
+ *                        start: the outcome has a taker, so a failure is not logged (ADR 0086);
+ *                        a failure without it is deferred, not logged at once (ADR 0091)
  * Lifecycle: new (neither STARTED nor ENDED) -> running (STARTED) -> ended (STARTED | ENDED).
  * 'thread' is written by the start() CAS winner right after launching the thread, and by the
  * process's own thread first thing in its body (both write the same value; join() waits for the
@@ -127,8 +132,11 @@ import org.loomcsp.internal.trace.Registry;
  * stays set until the body's next blocking operation throws. (Before issue 13 only start()
  * published the thread, after the launch, so a terminate() between the body's check and the
  * publication was lost and the process blocked for ever.)
- * 'outcome' (null or the failure) is written by the process thread before ENDED is set, and read
- * after Thread.join(), which gives the happens-before edge.
+ * 'outcome' (null, the failure, or the UnobservedFailures.Pending holding a failure nobody had
+ * taken when it happened) is written by the process thread before ENDED is set, and read after
+ * Thread.join(), which gives the happens-before edge. join() and failure() take a Pending, so it
+ * is never logged; otherwise it is logged once when the process becomes unreachable, main ends
+ * or the JVM shuts down (ADR 0091).
  * No ThreadLocal is used: the thread's task (Runner) holds the process.
  *
  * The runtime below the API (internal.*) never sees a CSPProcess: the Runner is the internal
@@ -194,7 +202,8 @@ public class CSPProcess {
     /** Flags: see the implementation notes. */
     private volatile int state;
     private volatile Thread thread;
-    private volatile Throwable outcome;
+    /** null, the failure, or (a failure nobody had taken when it happened) its Pending. */
+    private volatile Object outcome;
 
     /**
      * Creates an unstarted process.
@@ -676,12 +685,22 @@ public class CSPProcess {
         }
     }
 
+    /**
+     * Called with 'outcome' already set to t. UNOBSERVED: if nobody has said they will take the
+     * outcome, the failure is deferred (UnobservedFailures), and logged only if nobody ever takes
+     * it (ADR 0091).
+     */
     private void logFailure(Throwable t) {
         boolean observed = (state & OBSERVED) != 0;
-        if (Csp.failureLogging().logs(observed)) {
-            LOG.log(Level.ERROR, "Process " + getName() + " failed" + (observed ? ""
-                    : " and nobody was waiting for it (join() would have rethrown it as"
-                    + " ProcessFailedException)"), t);
+        Csp.FailureLogging mode = Csp.failureLogging();
+        if (mode == Csp.FailureLogging.ALL
+                || (mode == Csp.FailureLogging.UNOBSERVED && !observed
+                        && t instanceof VirtualMachineError)) {
+            // A VirtualMachineError (out of memory, stack overflow) is logged at once: holding
+            // it (a Cleaner, a hook) would need the very resources that ran out.
+            LOG.log(Level.ERROR, "Process " + getName() + " failed", t);
+        } else if (mode == Csp.FailureLogging.UNOBSERVED && !observed) {
+            outcome = UnobservedFailures.defer(this, getName(), t);
         }
     }
 
@@ -708,7 +727,7 @@ public class CSPProcess {
     }
 
     private void rethrowFailure() {
-        Throwable f = outcome;
+        Throwable f = takeOutcome();
         if (f != null) {
             if (f instanceof ProcessFailedException pfe) {
                 throw pfe;
@@ -719,8 +738,14 @@ public class CSPProcess {
 
     /** The failure the body ended with, or {@code null} (also before the end). */
     public Throwable failure() {
-        Throwable f = outcome;
+        Throwable f = takeOutcome();
         return f instanceof ProcessFailedException pfe && pfe.process() != this ? pfe : f;
+    }
+
+    /** The failure or null; a deferred failure is taken, so it will never be logged. */
+    private Throwable takeOutcome() {
+        Object o = outcome;
+        return o instanceof UnobservedFailures.Pending p ? p.take() : (Throwable) o;
     }
 
     private static final VarHandle STATE;

@@ -187,8 +187,9 @@ public final class Csp {
      */
     public enum FailureLogging {
         /**
-         * The default: only failures nobody is waiting for when they happen (no {@code join()}
-         * in progress, not started by {@code run()}, not a child of a composite).
+         * The default: only failures nobody ever receives (no {@code join()}, {@code run()},
+         * {@code failure()} or parent composite takes them), logged once when the process
+         * becomes unreachable, {@code main} ends or the JVM shuts down (ADR 0091).
          */
         UNOBSERVED,
         /** Every failure, even one a joiner or a composite receives. */

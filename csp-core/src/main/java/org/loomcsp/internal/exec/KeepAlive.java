@@ -43,6 +43,10 @@ import org.loomcsp.internal.deadlock.Detector;
  * may end the program with a deadlock report (docs/adr/0070). A tick costs one timed park and,
  * until main has ended, one scan of the platform threads' names.
  *
+ * Failures that nobody has taken yet (UnobservedFailures) also keep the keeper: while one waits
+ * and main has not ended, the keeper ticks once per detection interval; when main has ended it
+ * reports them (before the abandoned-process check, which may end the program) and goes.
+ *
  * The cost of the lingering is that the JVM exits up to LINGER_NS after the last process ends.
  * Setting -Dcsp.keepAlive=false turns the whole mechanism off (processes are then daemons, as raw
  * virtual threads are).
@@ -102,6 +106,19 @@ public final class KeepAlive {
         }
     }
 
+    /**
+     * Reports pending failures if main has ended. Never throws: an OutOfMemoryError here (main
+     * may have died of one) must not kill the keeper before AbandonedProcesses can end the
+     * program (ADR 0070); the failures are then left to the shutdown hook.
+     */
+    private static boolean reportIfMainEnded() {
+        try {
+            return UnobservedFailures.reportIfMainEnded();
+        } catch (Throwable t) {
+            return true;
+        }
+    }
+
     private static void keep() {
         Thread self = Thread.currentThread();
         while (true) {
@@ -111,6 +128,9 @@ public final class KeepAlive {
                     LockSupport.parkNanos(KeepAlive.class, Detector.interval().toNanos());
                 }
                 keeperState = LINGERING;
+                if (UnobservedFailures.anyPending()) {
+                    reportIfMainEnded();
+                }
                 if (LIVE.get() > 0) {
                     AbandonedProcesses.check();
                 }
@@ -118,6 +138,12 @@ public final class KeepAlive {
             }
             LockSupport.parkNanos(KeepAlive.class, LINGER_NS);
             if (LIVE.get() > 0) {
+                continue;
+            }
+            if (UnobservedFailures.anyPending() && !reportIfMainEnded()) {
+                // A failure waits for a join() that main may still make: stay (one tick per
+                // detection interval) until it is taken, unreachable, or main has ended.
+                LockSupport.parkNanos(KeepAlive.class, Detector.interval().toNanos());
                 continue;
             }
             LOCK.lock();
