@@ -35,8 +35,15 @@ import java.util.Queue;
  *   I4 runnext holds at most one task; put(next) swaps it in and moves the previous one to the
  *      ring's tail, so no task is lost.
  *
- * The ring's slots are not cleared after a take (a consumer cannot clear a slot safely), so up
- * to CAPACITY finished tasks per carrier stay reachable until overwritten: bounded, harmless.
+ * Slots the owner took (poll, putSlow) are cleared by the owner after its CAS on head: a task
+ * holds its virtual thread, and through it a process and everything its body captured, so a
+ * slot left set would keep a finished process reachable until the ring wraps (up to CAPACITY
+ * per carrier; it delayed Cleaner-based reports of unjoined failures, ADR 0091). Clearing is
+ * safe: the slot is outside [head, tail) once the CAS succeeded, so no consumer can take it any
+ * more (one that read it before the CAS fails its own CAS and retries), and the owner is the
+ * only writer of slots. Slots taken by stealers are not cleared (a stealer is not the owner: its
+ * write could land after the owner reused the slot), so up to CAPACITY stolen tasks per carrier
+ * may stay reachable until overwritten: bounded.
  */
 public final class RunQueue {
 
@@ -108,6 +115,9 @@ public final class RunQueue {
         if (!HEAD.compareAndSet(this, h, h + n)) {
             return false;
         }
+        for (int i = 0; i < n; i++) {
+            ring[(h + i) & MASK] = null; // see "Slots the owner took" above
+        }
         for (Runnable r : batch) {
             overflow.add(r);
         }
@@ -144,6 +154,7 @@ public final class RunQueue {
             }
             Runnable r = ring[h & MASK];
             if (HEAD.compareAndSet(this, h, h + 1)) {
+                ring[h & MASK] = null; // see "Slots the owner took" above
                 return r;
             }
         }
