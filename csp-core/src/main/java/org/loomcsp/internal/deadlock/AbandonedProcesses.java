@@ -100,7 +100,7 @@ public final class AbandonedProcesses {
      * Whether the program's {@code main} has returned (or thrown): the launcher's thread is then
      * the JVM's {@code DestroyJavaVM}, waiting for the non-daemon threads.
      */
-    static boolean mainHasEnded() {
+    public static boolean mainHasEnded() {
         ThreadGroup g = Thread.currentThread().getThreadGroup();
         while (g.getParent() != null) {
             g = g.getParent();

@@ -5,6 +5,7 @@ import java.lang.ref.Cleaner;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.loomcsp.internal.deadlock.AbandonedProcesses;
 
 /**
  * Failures of processes that nobody had taken when they happened, held until someone takes them
@@ -121,30 +122,10 @@ public final class UnobservedFailures {
      * @return whether main has ended
      */
     static boolean reportIfMainEnded() {
-        if (!mainHasEnded()) {
+        if (!AbandonedProcesses.mainHasEnded()) {
             return false;
         }
         reportAll("main has ended");
         return true;
-    }
-
-    /**
-     * Whether the program's {@code main} has returned (or thrown): the launcher's thread is then
-     * the JVM's {@code DestroyJavaVM}, waiting for the non-daemon threads (as ADR 0070's watch
-     * tells it).
-     */
-    private static boolean mainHasEnded() {
-        ThreadGroup g = Thread.currentThread().getThreadGroup();
-        while (g.getParent() != null) {
-            g = g.getParent();
-        }
-        Thread[] ts = new Thread[g.activeCount() + 8];
-        int n = g.enumerate(ts, true);
-        for (int i = 0; i < n; i++) {
-            if ("DestroyJavaVM".equals(ts[i].getName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
