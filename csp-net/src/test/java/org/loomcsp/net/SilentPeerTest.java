@@ -150,13 +150,18 @@ class SilentPeerTest {
         assertThat(ended.get(30, TimeUnit.SECONDS)).isNotNull(); // the home gave up on it
         assertThat(ch.isPoisoned()).isFalse();
         NetChannelOutput<String> out = other.output(home.uri("c"), Codec.utf8());
+        CompletableFuture<Throwable> wrote = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try {
                 out.write("still works");
-            } catch (InterruptedException ignored) {
-                // ignored
+                wrote.complete(null);
+            } catch (Throwable t) {
+                wrote.complete(t);
             }
         });
         assertThat(ch.read()).isEqualTo("still works");
+        // the write returns once the home has told it the value was taken (and before the nodes
+        // close: otherwise its thread died of "home node closed" and printed that)
+        assertThat(wrote.get(30, TimeUnit.SECONDS)).as("the remote write returned normally").isNull();
     }
 }
