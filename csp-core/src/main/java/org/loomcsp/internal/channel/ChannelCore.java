@@ -473,8 +473,12 @@ public final class ChannelCore extends Mutex {
                 if (deadline == 0) {
                     if (!watched) {
                         // A thread that is not a process (main) becomes a deadlock participant.
+                        // Then re-check the state before parking: registering can itself park
+                        // (on the watcher's lock, the first time), which may consume the unpark
+                        // of a partner that decided the node meanwhile.
                         watched = true;
                         watch = Detector.beginOutsideWait();
+                        continue;
                     }
                     LockSupport.park(this);
                 } else {

@@ -222,8 +222,12 @@ public final class Selector {
                 } else {
                     if (!watched) {
                         // A thread that is not a process (main) becomes a deadlock participant.
+                        // Then re-check the decision before parking: registering can itself park
+                        // (on the watcher's lock, the first time), which may consume the unpark
+                        // of the process that decided meanwhile.
                         watched = true;
                         watch = Detector.beginOutsideWait();
+                        continue;
                     }
                     LockSupport.park(sync);
                 }
