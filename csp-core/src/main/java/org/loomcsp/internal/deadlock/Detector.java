@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.loomcsp.internal.sched.ServiceThreads;
 import org.loomcsp.internal.trace.JfrSupport;
 import org.loomcsp.internal.trace.ProcessEntry;
 import org.loomcsp.internal.trace.Registry;
@@ -173,8 +174,8 @@ public final class Detector {
             WATCHER_LOCK.lock();
             try {
                 if (watcher == null) {
-                    Thread n = new Thread(Detector::watchUntilDeath, "loomcsp-deadlock-watcher");
-                    n.setDaemon(true);
+                    Thread n = ServiceThreads.newThread("loomcsp-deadlock-watcher",
+                            Detector::watchUntilDeath, true);
                     watcher = n;
                     n.start();
                 }

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.loomcsp.internal.deadlock.AbandonedProcesses;
 import org.loomcsp.internal.deadlock.Detector;
+import org.loomcsp.internal.sched.ServiceThreads;
 
 /**
  * Keeps the JVM alive while processes that the program started are still running.
@@ -96,8 +97,7 @@ public final class KeepAlive {
         LOCK.lock();
         try {
             if (keeper == null) {
-                Thread k = new Thread(KeepAlive::keep, "loomcsp-keepalive");
-                k.setDaemon(false);
+                Thread k = ServiceThreads.newThread("loomcsp-keepalive", KeepAlive::keep, false);
                 keeper = k;
                 k.start();
             }

@@ -71,19 +71,11 @@ final class Carrier extends Thread {
     Carrier(CarrierPool pool, String name, boolean extra) {
         // the root group and the system class loader, whoever starts the carrier (it may be a
         // virtual thread, or a thread of an application's own group or class loader)
-        super(rootGroup(), null, name, 0, false);
+        super(ServiceThreads.group(), null, name, 0, false);
         this.pool = pool;
         this.extra = extra;
         setDaemon(true);
         setContextClassLoader(ClassLoader.getSystemClassLoader());
-    }
-
-    private static ThreadGroup rootGroup() {
-        ThreadGroup g = Thread.currentThread().getThreadGroup();
-        while (g.getParent() != null) {
-            g = g.getParent();
-        }
-        return g;
     }
 
     @Override

@@ -104,9 +104,7 @@ public final class CarrierPool implements Executor {
         for (int i = 0; i < parallelism; i++) {
             addCarrier(false);
         }
-        Thread monitor = new Thread(null, new Sysmon(this), "loomcsp-sysmon", 0, false);
-        monitor.setDaemon(true);
-        monitor.start();
+        ServiceThreads.newThread("loomcsp-sysmon", new Sysmon(this), true).start();
     }
 
     /** The number of carriers normally running. */
