@@ -2,20 +2,17 @@ package org.loomcsp.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loomcsp.Backend;
 import org.loomcsp.CSPProcess;
 import org.loomcsp.Channel;
 import org.loomcsp.Csp;
+import org.loomcsp.faults.ChildJvmRun.Result;
 
 /**
  * Processes that nobody can ever join or wake do not keep the JVM alive once main has ended
@@ -25,7 +22,6 @@ import org.loomcsp.Csp;
 class AbandonedProcessesTest {
 
     /** Generous: the program must end, and the test prints how long it took. */
-    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -73,10 +69,10 @@ class AbandonedProcessesTest {
     void mainReturningWhileItsProcessesAreDeadlockedExitsWithAReport() throws Exception {
         for (Backend b : Backend.values()) {
             Result r = run(DeadlockAfterMain.class, List.of(), b.name());
-            assertThat(r.status).as(r.toString()).isEqualTo(2);
-            assertThat(r.stderr).as(r.toString()).contains("all processes are asleep - deadlock!")
+            assertThat(r.status()).as(r.toString()).isEqualTo(2);
+            assertThat(r.stderr()).as(r.toString()).contains("all processes are asleep - deadlock!")
                     .contains("proc-a").contains("proc-b").contains("Cycle: ");
-            assertThat(r.stdout).contains("main returns");
+            assertThat(r.stdout()).contains("main returns");
         }
     }
 
@@ -85,60 +81,28 @@ class AbandonedProcessesTest {
     void terminateModeReportsAndExitsNormally() throws Exception {
         Result r = run(DeadlockAfterMain.class, List.of("-Dcsp.deadlockAtExit=terminate"),
                 Backend.VIRTUAL.name());
-        assertThat(r.status).as(r.toString()).isZero();
-        assertThat(r.stderr).as(r.toString()).contains("all processes are asleep - deadlock!");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.stderr()).as(r.toString()).contains("all processes are asleep - deadlock!");
     }
 
     /** Processes that are merely waiting for a timer after main returned are not reported. */
     @Test
     void processesThatCanStillMoveAreNotReported() throws Exception {
         Result r = run(ProcessesOutliveMain.class, List.of(), Backend.VIRTUAL.name());
-        assertThat(r.status).as(r.toString()).isZero();
-        assertThat(r.stdout).contains("read 1");
-        assertThat(r.stderr).doesNotContain("deadlock");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("read 1");
+        assertThat(r.stderr()).doesNotContain("deadlock");
     }
 
     /** main dying of OutOfMemoryError with its processes blocked ends the program, non-zero. */
     @Test
     void outOfMemoryInMainEndsTheProgram() throws Exception {
         Result r = run(OutOfMemoryInMain.class, List.of("-Xmx48m"), Backend.VIRTUAL.name());
-        assertThat(r.status).as(r.toString()).isNotZero();
-        assertThat(r.stderr).as(r.toString()).contains("OutOfMemoryError");
-    }
-
-    private record Result(int status, String stdout, String stderr, long millis) {
-        @Override
-        public String toString() {
-            return "exit " + status + " after " + millis + " ms\n--- stdout\n" + stdout
-                    + "\n--- stderr (last 4000 chars)\n"
-                    + stderr.substring(Math.max(0, stderr.length() - 4000));
-        }
+        assertThat(r.status()).as(r.toString()).isNotZero();
+        assertThat(r.stderr()).as(r.toString()).contains("OutOfMemoryError");
     }
 
     private Result run(Class<?> main, List<String> jvmArgs, String arg) throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(main.getName());
-        cmd.add(arg);
-        File out = dir.resolve(main.getSimpleName() + "-" + arg + ".out").toFile();
-        File err = dir.resolve(main.getSimpleName() + "-" + arg + ".err").toFile();
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
-        boolean ended = p.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (!ended) {
-            p.destroyForcibly().waitFor();
-        }
-        Result r = new Result(ended ? p.exitValue() : -1,
-                Files.readString(out.toPath(), StandardCharsets.UTF_8),
-                Files.readString(err.toPath(), StandardCharsets.UTF_8), ms);
-        System.out.println(main.getSimpleName() + " " + arg + " " + jvmArgs + ": exit "
-                + r.status + " after " + ms + " ms");
-        assertThat(ended).as("ended within " + LIMIT + ": " + r).isTrue();
-        return r;
+        return ChildJvmRun.run(dir, main, jvmArgs, arg);
     }
 }
