@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -309,21 +310,67 @@ class DeadlockDetectionTest {
             String[] got = new String[1];
             CSPProcess reader = new CSPProcess("reader", () -> got[0] = c.read(), c);
             long before = Detector.checks();
+            AtomicReference<Throwable> writerFailure = new AtomicReference<>();
             Thread outside = new Thread(() -> {
-                Awaitility.await().pollInterval(Duration.ofMillis(1))
-                        .until(() -> Detector.checks() > before + 2);
                 try {
+                    Awaitility.await().pollInterval(Duration.ofMillis(1))
+                            .until(() -> Detector.checks() > before + 2);
                     c.write("hello");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    writerFailure.set(e);
                 }
             }, "outside-writer");
             reader.start();
             outside.start();
-            reader.join();
+            Throwable joinFailure = null;
+            try {
+                reader.join();
+            } catch (Throwable t) {
+                joinFailure = t;
+            }
             outside.join();
+            if (joinFailure != null) {
+                AssertionError e = new AssertionError("round " + round + ": join failed", joinFailure);
+                if (writerFailure.get() != null) {
+                    e.addSuppressed(writerFailure.get());
+                }
+                throw e;
+            }
+            assertThat(writerFailure.get()).as("the outside writer's failure").isNull();
             assertThat(got[0]).isEqualTo("hello");
         }
+    }
+
+    /**
+     * A thread queued for a channel's internal lock is about to act, not asleep: a writer that
+     * arrives while a detection round probes the channel (the probe holds that lock) parks on it
+     * and can still show WAITING after the probe let go. Judged asleep, it made the round report
+     * its reader as deadlocked (outsideWriterThatEndsRightAfterACheckIsNotReported, 1 run in ~13).
+     * The thread here parks with the channel as blocker and no wait queued, which is that state
+     * held still.
+     */
+    @BackendTest
+    void threadQueuedForAChannelsLockIsNotAsleep(Backend backend) throws Exception {
+        Channel<String> c = new Channel<>("contended");
+        CSPProcess reader = new CSPProcess("reader", () -> c.read(), c).start();
+        Awaitility.await().until(() -> c.core.waiterCounts()[0] == 1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread queued = new Thread(() -> {
+            while (release.getCount() > 0) {
+                LockSupport.park(c.core); // stands for AbstractQueuedSynchronizer.acquire
+            }
+        }, "queued-for-the-lock");
+        queued.start();
+        try {
+            Awaitility.await().until(() -> queued.getState() == Thread.State.WAITING);
+            assertThat(Detector.diagnoseNow()).isNull();
+        } finally {
+            release.countDown();
+            LockSupport.unpark(queued);
+            queued.join();
+        }
+        c.write("hello");
+        reader.join();
     }
 
     /** A process reading a channel whose writer ended is reported with "no other live process". */

@@ -71,6 +71,14 @@ public final class WaitProbe {
         return null;
     }
 
+    /**
+     * Whether {@code blocker} is what a thread parks on in a channel operation or an Alt: a
+     * channel (its wait, or its internal lock) or an Alt's synchroniser.
+     */
+    public static boolean isChannelBlocker(Object blocker) {
+        return blocker instanceof ChannelCore || blocker instanceof AltSync;
+    }
+
     /** The threads with an undecided wait queued on {@code c} (readers and writers). */
     public static List<Thread> waiters(ChannelCore c) {
         List<Thread> out = new ArrayList<>();

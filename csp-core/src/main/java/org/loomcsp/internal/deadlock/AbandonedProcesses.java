@@ -67,7 +67,7 @@ public final class AbandonedProcesses {
             Snapshot p = previous;
             previous = s;
             if (s == null || p == null || !s.sameWaits(p)
-                    || Snapshot.outsideActivity(s, Set.of(), true)) {
+                    || Snapshot.outsideActivity(s, Set.of(), true, p)) {
                 return;
             }
             Snapshot again = Snapshot.take();
@@ -101,14 +101,8 @@ public final class AbandonedProcesses {
      * the JVM's {@code DestroyJavaVM}, waiting for the non-daemon threads.
      */
     public static boolean mainHasEnded() {
-        ThreadGroup g = Thread.currentThread().getThreadGroup();
-        while (g.getParent() != null) {
-            g = g.getParent();
-        }
-        Thread[] ts = new Thread[g.activeCount() + 8];
-        int n = g.enumerate(ts, true);
-        for (int i = 0; i < n; i++) {
-            if ("DestroyJavaVM".equals(ts[i].getName())) {
+        for (Thread t : Snapshot.liveThreads()) {
+            if ("DestroyJavaVM".equals(t.getName())) {
                 return true;
             }
         }

@@ -247,8 +247,8 @@ public final class Detector {
             }
             joiners.add(w.joiner);
         }
-        if (Snapshot.outsideActivity(s, joiners) || !stillTheSame(s)
-                || Snapshot.outsideActivity(s, joiners)) {
+        if (Snapshot.outsideActivity(s, joiners, previous) || !stillTheSame(s)
+                || Snapshot.outsideActivity(s, joiners, previous)) {
             return s; // (the second scan: a thread seen asleep in the first may have moved)
         }
         List<Watch> told = new ArrayList<>();
@@ -342,9 +342,11 @@ public final class Detector {
         if (a == null) {
             return null;
         }
+        // The first scan only records who is asleep in what (its answer is that of the next).
+        Snapshot.outsideActivity(a, Set.of(), a);
         Snapshot b = Snapshot.take();
-        if (b == null || !b.sameWaits(a) || Snapshot.outsideActivity(b, Set.of())
-                || !stillTheSame(b) || Snapshot.outsideActivity(b, Set.of())) {
+        if (b == null || !b.sameWaits(a) || Snapshot.outsideActivity(b, Set.of(), a)
+                || !stillTheSame(b) || Snapshot.outsideActivity(b, Set.of(), a)) {
             return null;
         }
         return Report.of(b, null).text();

@@ -1,7 +1,9 @@
 package org.loomcsp.internal.deadlock;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,12 @@ final class Snapshot {
     }
 
     private final Map<Thread, Blocked> blocked;
+    /**
+     * The threads outside the snapshot that the activity scans of this round found asleep, with
+     * what each one waited on (its park blocker, or its state for a monitor or Object.wait);
+     * read by the next round. Touched only by the thread that runs the rounds.
+     */
+    private final Map<Thread, Object> sleepers = new HashMap<>();
 
     private Snapshot(Map<Thread, Blocked> blocked) {
         this.blocked = blocked;
@@ -152,39 +160,51 @@ final class Snapshot {
      * platform thread other than the caller and the runtime's own that is not asleep (running,
      * runnable, in I/O or in a timed wait), or a virtual thread running now (a busy carrier
      * thread). Threads asleep in untimed waits are judged like the processes: they need someone
-     * else to wake them, and nobody is left.
+     * else to wake them, and nobody is left; but only a thread found asleep in the very same wait
+     * by the scan of the round {@code before} (the previous snapshot, one interval earlier) counts
+     * as asleep: a wait seen once may be a passing one (a contended lock, a class being
+     * initialised by another thread, a monitor) that ends by itself.
      */
-    static boolean outsideActivity(Snapshot s, Set<Thread> joiners) {
-        return outsideActivity(s, joiners, false);
+    static boolean outsideActivity(Snapshot s, Set<Thread> joiners, Snapshot before) {
+        return outsideActivity(s, joiners, false, before);
     }
 
     /**
-     * As {@link #outsideActivity(Snapshot, Set)}; with {@code strict}, any live non-daemon
+     * As {@link #outsideActivity(Snapshot, Set, Snapshot)}; with {@code strict}, any live non-daemon
      * application thread counts as activity, asleep or not (ADR 0020's first rule 5). The
      * after-main check (AbandonedProcesses) is strict: it ends the JVM, and an asleep
      * non-daemon thread (a GUI event thread waiting for a click fed by a daemon thread) keeps
      * the JVM up by itself anyway, so exiting could only do harm.
      */
-    static boolean outsideActivity(Snapshot s, Set<Thread> joiners, boolean strict) {
+    static boolean outsideActivity(Snapshot s, Set<Thread> joiners, boolean strict,
+            Snapshot before) {
         if (OutsideSources.any()) {
             return true; // an outside source (a network node, a GUI) may still act
         }
         Set<Thread> mine = s.blocked.keySet();
+        boolean fresh = false; // some thread was found asleep for the first time (all are recorded)
         Set<ChannelCore> seen = new HashSet<>();
         for (Blocked b : s.blocked.values()) {
             for (ChannelCore c : b.channels()) {
                 if (seen.add(c)) {
                     for (Thread w : WaitProbe.waiters(c)) {
-                        if (!mine.contains(w) && !asleep(w)) {
-                            return true;
+                        if (!mine.contains(w)) {
+                            int a = asleep(w, s, before);
+                            if (a == AWAKE) {
+                                return true;
+                            }
+                            fresh |= a == ASLEEP_NEWLY;
                         }
                     }
                 }
             }
         }
         Thread me = Thread.currentThread();
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            Thread t = e.getKey();
+        // Thread.getAllStackTraces() is not used: it leaves out live threads whose stack it could
+        // not take at that instant (seen for a thread started a few ms before, RUNNABLE in
+        // ThreadGroup.enumerate but absent from the map), and an outside writer left out that way
+        // made a reader look deadlocked. Stacks are taken only where they decide something.
+        for (Thread t : liveThreads()) {
             if (t == me || mine.contains(t) || joiners.contains(t) || !t.isAlive()) {
                 continue;
             }
@@ -193,39 +213,89 @@ final class Snapshot {
                 continue;
             }
             if (t.getClass().getName().equals("jdk.internal.misc.CarrierThread")) {
-                if (st == Thread.State.RUNNABLE && mounts(e.getValue())) {
-                    return true; // some virtual thread is running now
+                if (st == Thread.State.RUNNABLE && !idleCarrier(t.getStackTrace())) {
+                    return true; // some virtual thread is running now (or we cannot tell)
                 }
                 continue;
             }
             if (t.isDaemon() || t.getName().equals("DestroyJavaVM")
-                    || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(e.getValue())
-                    || (!strict && asleep(t))) {
+                    || t.getName().equals("loomcsp-keepalive") || idlePoolWorker(t)) {
                 continue;
+            }
+            if (!strict) {
+                int a = asleep(t, s, before);
+                if (a == ASLEEP_NEWLY) {
+                    fresh = true;
+                }
+                if (a != AWAKE) {
+                    continue;
+                }
             }
             return true; // a non-daemon application thread that may still act by itself
         }
-        return false;
+        return fresh;
     }
 
     /**
-     * Whether {@code t} waits without a timeout ({@code WAITING}: a channel operation, a join, a
-     * latch, {@code Thread.join}...) or for a monitor ({@code BLOCKED}): it cannot act until
-     * another thread wakes it, so it is a participant, not activity (issue 13: a {@code main}
+     * What {@code t} is asleep in, or null if it is not asleep: it waits without a timeout
+     * ({@code WAITING}: a channel operation, a join, a latch, {@code Thread.join}...) or for a
+     * monitor ({@code BLOCKED}): it cannot act until another thread wakes it, so it is a
+     * participant, not activity (issue 13: a {@code main}
      * waiting in {@code Thread.join} for a worker that joins the processes vetoed every
      * diagnosis). A thread running, in I/O or in a timed wait (sleeping) may act by itself.
+     *
+     * <p>Not asleep either: a thread parked with a channel or an Alt as its blocker but with no
+     * undecided wait there. It is queued for the channel's lock (which this very check takes to
+     * probe the waits: a writer arriving during a probe parks on it and may still show WAITING
+     * after the probe released it) or its wait was just decided; either way it moves by itself.
+     * Judging it asleep reported a reader as deadlocked while its writer was about to write.
      */
-    private static boolean asleep(Thread t) {
+    private static Object sleep(Thread t) {
         Thread.State st = t.getState();
-        return st == Thread.State.WAITING || st == Thread.State.BLOCKED;
+        if (st == Thread.State.BLOCKED) {
+            return st;
+        }
+        if (st != Thread.State.WAITING) {
+            return null;
+        }
+        Object blocker = LockSupport.getBlocker(t);
+        if (WaitProbe.isChannelBlocker(blocker) && WaitProbe.probe(t, blocker) == null) {
+            return null;
+        }
+        if (t.getState() != Thread.State.WAITING) {
+            return null;
+        }
+        return blocker == null ? st : blocker;
+    }
+
+    private static final int AWAKE = 0;
+    private static final int ASLEEP_NEWLY = 1;
+    private static final int ASLEEP_AGAIN = 2;
+
+    /**
+     * Whether {@code t} is awake, asleep (see {@link #sleep}) but not found so by the round
+     * {@code before}, or asleep in the same wait as that round found it; records the wait in
+     * {@code now} for the next round.
+     */
+    private static int asleep(Thread t, Snapshot now, Snapshot before) {
+        Object wait = sleep(t);
+        if (wait == null) {
+            return AWAKE;
+        }
+        now.sleepers.put(t, wait);
+        return before != null && before.sleepers.get(t) == wait ? ASLEEP_AGAIN : ASLEEP_NEWLY;
     }
 
     /**
      * Whether the stack is that of an idle executor or fork-join worker, which acts only when
      * some other thread gives it work.
      */
-    private static boolean idlePoolWorker(StackTraceElement[] stack) {
-        for (StackTraceElement f : stack) {
+    private static boolean idlePoolWorker(Thread t) {
+        Thread.State st = t.getState();
+        if (st != Thread.State.WAITING && st != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        for (StackTraceElement f : t.getStackTrace()) {
             String m = f.getClassName() + "." + f.getMethodName();
             if (m.equals("java.util.concurrent.ThreadPoolExecutor.getTask")
                     || m.equals("java.util.concurrent.ForkJoinPool.awaitWork")) {
@@ -235,14 +305,36 @@ final class Snapshot {
         return false;
     }
 
-    private static boolean mounts(StackTraceElement[] stack) {
+    /**
+     * Whether a RUNNABLE carrier thread's stack shows it mounts no virtual thread. An empty stack
+     * (not taken) is not idle: when in doubt, the carrier counts as activity.
+     */
+    private static boolean idleCarrier(StackTraceElement[] stack) {
+        if (stack.length == 0) {
+            return false;
+        }
         for (StackTraceElement f : stack) {
             if ("java.lang.VirtualThread".equals(f.getClassName())
                     || "jdk.internal.vm.Continuation".equals(f.getClassName())) {
-                return true;
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    /** Every live platform thread, from the root thread group (virtual threads are not listed). */
+    static List<Thread> liveThreads() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) {
+            g = g.getParent();
+        }
+        Thread[] ts;
+        int n;
+        do {
+            ts = new Thread[g.activeCount() * 2 + 16];
+            n = g.enumerate(ts, true);
+        } while (n == ts.length);
+        return Arrays.asList(ts).subList(0, n);
     }
 
     /** The blocked processes, by pid. */
