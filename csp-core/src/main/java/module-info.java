@@ -13,4 +13,7 @@ module org.loomcsp {
     exports org.loomcsp.builtins.dsp;
     exports org.loomcsp.patterns;
     exports org.loomcsp.trace;
+    // csp-net makes its agents' virtual threads on the scheduler that runs the processes they
+    // hand values to (internal.sched.VirtualThreads.newThread); nothing else of it is exported
+    exports org.loomcsp.internal.sched to org.loomcsp.net;
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.loomcsp.CSPProcess;
 import org.loomcsp.Channel;
+import org.loomcsp.Csp;
 import org.loomcsp.net.Codec;
 import org.loomcsp.net.CspNode;
 import org.loomcsp.net.NetChannelOutput;
@@ -65,11 +66,30 @@ public final class NetBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int writers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        System.out.printf("# csp-net benchmark: %d messages of %d bytes, stream with %d writers, median of %d; JDK %s, %d cores%n",
-                n, PAYLOAD.length, writers, reps, Runtime.version(), Runtime.getRuntime().availableProcessors());
-        double[] csp = cspNet(n, writers, reps);
-        double[] grpc = bareGrpc(n, writers, reps);
-        double[] jcsp = JcspNet.run(n, writers, reps);
+        boolean withJcsp = args.length <= 3 || !args[3].equals("nojcsp"); // "nojcsp": csp-net and bare gRPC only
+        System.out.printf("# csp-net benchmark: %d messages of %d bytes, stream with %d writers, median of %d; JDK %s, %d cores,"
+                        + " loomcsp processes on the %s scheduler, load average %.2f%n",
+                n, PAYLOAD.length, writers, reps, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                Csp.scheduler(), loadAverage());
+        double[] csp;
+        double[] grpc;
+        double[] jcsp;
+        List<Transport> ts = new ArrayList<>();
+        try {
+            ts.add(cspNet(writers));
+            ts.add(bareGrpc(writers));
+            if (withJcsp) {
+                ts.add(JcspNet.start(writers));
+            }
+            double[][] r = measure(ts, n, writers, reps);
+            csp = r[0];
+            grpc = r[1];
+            jcsp = withJcsp ? r[2] : new double[] {Double.NaN, Double.NaN};
+        } finally {
+            for (Transport t : ts) {
+                t.close();
+            }
+        }
         System.out.println();
         System.out.println("| transport (loopback TCP) | round trip (us/write) | stream (msgs/s) |");
         System.out.println("|---|---:|---:|");
@@ -79,7 +99,18 @@ public final class NetBench {
         System.out.printf("%ncsp-net / bare gRPC: round trip %.2fx, stream throughput %.2fx (cost %.2fx)%n",
                 csp[0] / grpc[0], csp[1] / grpc[1], grpc[1] / csp[1]);
         System.out.printf("csp-net / JCSP.net: round trip %.2fx, stream throughput %.2fx%n", csp[0] / jcsp[0], csp[1] / jcsp[1]);
+        System.out.printf("# load average at the end %.2f%n", loadAverage());
         System.exit(0); // JCSP.net's node threads are not daemons
+    }
+
+    /** CPU time of this JVM so far (all threads); a child JVM's (JCSP.net's reader) is not in it. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void row(String name, double[] r) {
@@ -119,44 +150,114 @@ public final class NetBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    static double[] measure(String name, int n, int writers, int reps, Writer w) throws Exception {
-        timed(Math.max(2000, n / 4), 1, w); // warm-up
-        timed(Math.max(2000, n / 4), writers, w);
-        double[] rt = new double[reps];
-        double[] st = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            rt[r] = timed(n / 4, 1, w) / (n / 4) * 1e6;
-            st[r] = n / timed(n, writers, w);
+    /** One transport under test: its writer, and how to take it down. */
+    interface Transport extends AutoCloseable {
+        String name();
+
+        Writer writer();
+
+        @Override
+        void close() throws Exception;
+    }
+
+    static Transport transport(String name, Writer w, AutoCloseable down) {
+        return new Transport() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Writer writer() {
+                return w;
+            }
+
+            @Override
+            public void close() throws Exception {
+                down.close();
+            }
+        };
+    }
+
+    /**
+     * Warms every transport up, then runs the repetitions interleaved (repetition r of every
+     * transport before repetition r + 1 of any), so that a change in the machine's load during
+     * the run falls on all of them alike and their ratios stay comparable. Returns, per
+     * transport, the median round trip (us) and the median stream throughput (msgs/s).
+     */
+    static double[][] measure(List<Transport> ts, int n, int writers, int reps) throws Exception {
+        for (int round = 0; round < 3; round++) { // warm-up: with one round, csp-net's CPU time per message still fell 3x over the repetitions
+            for (Transport t : ts) {
+                timed(Math.max(2000, n / 2), 1, t.writer());
+                timed(Math.max(4000, 2 * n), writers, t.writer());
+            }
         }
-        System.out.printf("%s: round trip %s us, stream %s msgs/s%n", name, Arrays.toString(round(rt)), Arrays.toString(round(st)));
-        return new double[] {median(rt), median(st)};
+        double[][] rt = new double[ts.size()][reps];
+        double[][] st = new double[ts.size()][reps];
+        double[][] cpu = new double[ts.size()][reps];
+        for (int r = 0; r < reps; r++) {
+            for (int k = 0; k < ts.size(); k++) {
+                Writer w = ts.get(k).writer();
+                rt[k][r] = timed(n / 4, 1, w) / (n / 4) * 1e6;
+                long c0 = cpuNanos();
+                st[k][r] = n / timed(n, writers, w);
+                cpu[k][r] = (cpuNanos() - c0) / 1e3 / n;
+            }
+        }
+        for (int k = 0; k < ts.size(); k++) {
+            System.out.printf("%s: stream, CPU time of this JVM per message %s us (median %.1f)%n", ts.get(k).name(),
+                    Arrays.toString(round(cpu[k])), median(cpu[k]));
+        }
+        double[][] out = new double[ts.size()][];
+        for (int k = 0; k < ts.size(); k++) {
+            System.out.printf("%s: round trip %s us, stream %s msgs/s%n", ts.get(k).name(),
+                    Arrays.toString(round(rt[k])), Arrays.toString(round(st[k])));
+            out[k] = new double[] {median(rt[k]), median(st[k])};
+        }
+        for (int k = 1; k < ts.size(); k++) { // paired: repetition r of each against r of the first
+            double[] cost = new double[reps];
+            double[] rtr = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                cost[r] = st[k][r] / st[0][r];
+                rtr[r] = rt[0][r] / rt[k][r];
+            }
+            System.out.printf("%s / %s, paired by repetition: stream cost %s (median %.2fx), round trip %s (median %.2fx)%n",
+                    ts.get(0).name(), ts.get(k).name(), Arrays.toString(round2(cost)), median(cost),
+                    Arrays.toString(round2(rtr)), median(rtr));
+        }
+        return out;
+    }
+
+    private static String[] round2(double[] xs) {
+        return Arrays.stream(xs).mapToObj(x -> String.format("%.2f", x)).toArray(String[]::new);
     }
 
     private static long[] round(double[] xs) {
         return Arrays.stream(xs).mapToLong(Math::round).toArray();
     }
 
-    static double[] cspNet(int n, int writers, int reps) throws Exception {
-        try (CspNode home = CspNode.builder().name("home").build().start();
-             CspNode remote = CspNode.builder().name("remote").build().start()) {
-            Channel<byte[]> ch = home.host("bench", Codec.bytes());
-            new CSPProcess(() -> {
-                while (true) {
-                    ch.read();
-                }
-            }, ch).start();
-            List<NetChannelOutput<byte[]>> outs = new ArrayList<>();
-            for (int k = 0; k < writers; k++) {
-                outs.add(remote.output(URI.create(home.uri() + "/bench"), Codec.bytes()));
+    static Transport cspNet(int writers) throws Exception {
+        CspNode home = CspNode.builder().name("home").build().start();
+        CspNode remote = CspNode.builder().name("remote").build().start();
+        Channel<byte[]> ch = home.host("bench", Codec.bytes());
+        new CSPProcess(() -> {
+            while (true) {
+                ch.read();
             }
-            double[] r = measure("csp-net", n, writers, reps, id -> outs.get(id).write(PAYLOAD));
-            ch.poison();
-            return r;
+        }, ch).start();
+        List<NetChannelOutput<byte[]>> outs = new ArrayList<>();
+        for (int k = 0; k < writers; k++) {
+            outs.add(remote.output(URI.create(home.uri() + "/bench"), Codec.bytes()));
         }
+        return transport("csp-net", id -> outs.get(id).write(PAYLOAD), () -> {
+            ch.poison();
+            remote.close();
+            home.close();
+        });
     }
 
     /** A bare gRPC bidi stream per writer: Send(seq, payload) answered by Taken(seq). */
-    static double[] bareGrpc(int n, int writers, int reps) throws Exception {
+    static Transport bareGrpc(int writers) throws Exception {
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
                         InsecureServerCredentials.create()).directExecutor()
                 .addService(Wire.service(out -> new StreamObserver<>() {
@@ -175,7 +276,7 @@ public final class NetBench {
                 })).build().start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort(),
                 InsecureChannelCredentials.create()).directExecutor().build();
-        try {
+        {
             List<StreamObserver<EndFrame>> streams = new ArrayList<>();
             List<LinkedBlockingQueue<HomeFrame>> acks = new ArrayList<>();
             long[] seqs = new long[writers];
@@ -197,17 +298,17 @@ public final class NetBench {
                         }));
             }
             ByteString payload = ByteString.copyFrom(PAYLOAD);
-            return measure("bare gRPC", n, writers, reps, id -> {
+            return transport("bare gRPC", id -> {
                 long s = ++seqs[id];
                 streams.get(id).onNext(EndFrame.newBuilder().setSend(Send.newBuilder().setSeq(s).setPayload(payload)).build());
                 HomeFrame ack = acks.get(id).take();
                 if (ack.getTaken().getSeq() != s) {
                     throw new IllegalStateException("ack out of order");
                 }
+            }, () -> {
+                channel.shutdownNow();
+                server.shutdownNow();
             });
-        } finally {
-            channel.shutdownNow();
-            server.shutdownNow();
         }
     }
 
@@ -229,10 +330,11 @@ public final class NetBench {
             }
         }
 
-        static double[] run(int n, int writers, int reps) throws Exception {
+        static Transport start(int writers) throws Exception {
             String java = ProcessHandle.current().info().command().orElseThrow();
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     NetBench.class.getName(), "jcsp-reader").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            boolean started = false;
             try {
                 BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 String line;
@@ -252,10 +354,16 @@ public final class NetBench {
                 for (int k = 0; k < writers; k++) {
                     outs.add(org.jcsp.net.NetChannelEnd.createOne2Net(loc));
                 }
-                return measure("JCSP.net", n, writers, reps, id -> outs.get(id).write(PAYLOAD));
+                started = true;
+                return transport("JCSP.net", id -> outs.get(id).write(PAYLOAD), () -> {
+                    child.destroyForcibly();
+                    child.waitFor(10, TimeUnit.SECONDS);
+                });
             } finally {
-                child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
+                if (!started) {
+                    child.destroyForcibly();
+                    child.waitFor(10, TimeUnit.SECONDS);
+                }
             }
         }
     }

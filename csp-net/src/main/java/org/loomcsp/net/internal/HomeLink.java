@@ -149,7 +149,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         }
         role = o.getRole();
         hosted = h;
-        agent = Thread.ofVirtual().name("csp-net-home " + h.name() + " for " + peer).unstarted(this::agentLoop);
+        agent = Agents.unstarted("csp-net-home " + h.name() + " for " + peer, this::agentLoop);
         agent.start();
         out.send(HomeFrame.newBuilder().setOpened(Opened.newBuilder().setNode(node.name())).build());
     }

@@ -49,7 +49,7 @@ public final class InputEnd<T> extends EndLink {
         this.codec = codec;
         this.local = new Channel<>(uri.toString());
         open(Role.READER, codec.name());
-        this.proxy = Thread.ofVirtual().name("csp-net-in " + uri).unstarted(this::run);
+        this.proxy = Agents.unstarted("csp-net-in " + uri, this::run);
         proxy.start();
     }
 
