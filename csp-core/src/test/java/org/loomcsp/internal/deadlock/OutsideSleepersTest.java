@@ -24,14 +24,7 @@ class OutsideSleepersTest {
         Channel<String> c = new Channel<>("never-written");
         CSPProcess reader = new CSPProcess("reader", () -> c.read(), c).start();
         CountDownLatch release = new CountDownLatch(1);
-        Thread sleeper = new Thread(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sleeper");
-        sleeper.start();
+        Thread sleeper = sleeperOn(release, "sleeper");
         try {
             Awaitility.await().pollInSameThread().until(() -> sleeper.getState() == Thread.State.WAITING
                     && Snapshot.take() != null);
@@ -47,14 +40,7 @@ class OutsideSleepersTest {
             });
             // The same thread in another wait is seen for the first time again: activity.
             CountDownLatch other = new CountDownLatch(1);
-            Thread next = new Thread(() -> {
-                try {
-                    other.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "sleeper-2");
-            next.start();
+            Thread next = sleeperOn(other, "sleeper-2");
             Awaitility.await().pollInSameThread().until(() -> next.getState() == Thread.State.WAITING);
             Snapshot first = Snapshot.take();
             assertThat(first.sameWaits(last[0])).isTrue();
@@ -70,5 +56,18 @@ class OutsideSleepersTest {
             c.poison();
             reader.join();
         }
+    }
+
+    /** A started platform thread that waits, without a timeout, until {@code latch} opens. */
+    private static Thread sleeperOn(CountDownLatch latch, String name) {
+        Thread t = new Thread(() -> {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        t.start();
+        return t;
     }
 }
