@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.loomcsp.internal.channel.ChannelCore;
 import org.loomcsp.internal.channel.WaitProbe;
+import org.loomcsp.internal.sched.ServiceThreads;
 import org.loomcsp.internal.trace.ProcessEntry;
 import org.loomcsp.internal.trace.Registry;
 
@@ -324,10 +325,7 @@ final class Snapshot {
 
     /** Every live platform thread, from the root thread group (virtual threads are not listed). */
     static List<Thread> liveThreads() {
-        ThreadGroup g = Thread.currentThread().getThreadGroup();
-        while (g.getParent() != null) {
-            g = g.getParent();
-        }
+        ThreadGroup g = ServiceThreads.group(); // the root group
         Thread[] ts;
         int n;
         do {
