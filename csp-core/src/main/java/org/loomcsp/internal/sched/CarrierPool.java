@@ -26,9 +26,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *     goes to the global queue (Go's Gosched), anything else to the tail of C's ring.
  *   - from any other thread (timers, platform threads, the unblocker): the global queue.
  *   An idle carrier is woken (Go's wakep; it starts as the spinning carrier) when a task enters
- *   the global queue, or a ring while no idle carrier watches, and some carrier is idle and
- *   none is spinning. A task in a ring is its owner's to run: the owner is running and takes
- *   it soon; another carrier takes it only once it is stuck (below).
+ *   the global queue, or a ring that is crowded (CROWDED tasks) or while no idle carrier
+ *   watches, and some carrier is idle and none is spinning. A task in a ring is its owner's to
+ *   run: the owner is running and takes it soon; another carrier takes it only once the ring
+ *   is crowded or the task is stuck (below).
  *
  * What a carrier runs next (findRunnable):
  *   - every 61st time: the global queue first, then its ring before its runnext (Go's
@@ -36,18 +37,19 @@ import java.util.concurrent.locks.ReentrantLock;
  *     processes that keep readying each other into runnext;
  *   - else its runnext, its ring, the global queue (taking a small batch);
  *   - else, if fewer than half the busy carriers are spinning, it spins for up to SPIN_NS,
- *     looking at the others once per SPIN_GAP_NS, and takes work that is stuck: half the ring
- *     of a carrier whose ring head has not moved for STUCK_NS (its oldest task waited that
- *     long), or the ring and then the runnext of a carrier that has run one task for STUCK_NS
- *     (held: busy, not about to run them); and the global queue;
+ *     looking at the others once per SPIN_GAP_NS, and takes work that is crowded or stuck: half
+ *     the ring of a carrier whose ring holds CROWDED tasks (independent work: a chatty network
+ *     of a few processes never queues that many) or whose ring head has not moved for STUCK_NS
+ *     (its oldest task waited that long), or the ring and then the runnext of a carrier that
+ *     has run one task for STUCK_NS (held: busy, not about to run them); and the global queue;
  *   - else it goes idle: publishes IDLE, re-checks the global queue (Dekker with the
  *     submitters, which publish the task and then read the idle count), and parks. A carrier
- *     that spun in vain first watches: it parks for WATCH_NS at a time and looks at the others'
- *     ticks and ring heads; if one has stuck work it becomes active and spins to take it; after
- *     WATCH_ROUNDS looks without any queued work it parks until signalled.
+ *     that spun in vain first watches: it parks for WATCH_NS at a time and looks at the
+ *     others' ticks and rings; if one has crowded or stuck work it becomes active and spins to
+ *     take it; after WATCH_ROUNDS looks without any queued work it parks until signalled.
  *
- * Why "stuck", not Go's "any ring work" (measured, ADR 0060's 2026-11-27 amendment): in a
- * chatty network each hand-off displaces a task from runnext into the ring, which the owner runs
+ * Why "crowded or stuck", not Go's "any ring work" (measured, ADR 0060's 2026-11-27
+ * amendment): in a chatty network each hand-off displaces a task from runnext into the ring, which the owner runs
  * a microsecond later. Taken by another carrier instead, the network splits across two carriers
  * and every hand-off crosses caches (commstime 5.4 us per loop at 2 carriers vs 1.0-1.5 on one).
  * A spinner reading a busy carrier's queue at full speed slowed it down as much again; it now
@@ -88,6 +90,11 @@ public final class CarrierPool implements Executor {
      * before another carrier takes its work (Go: usleep(3) in runqgrab).
      */
     static final long STUCK_NS = 3_000;
+    /**
+     * A ring with this many tasks is crowded: its owner has independent work queued that others
+     * may take at once (a chatty network of a few processes never queues that many).
+     */
+    static final int CROWDED = 4;
     /** A spinning carrier's pause between two looks at the others. */
     static final long SPIN_GAP_NS = 1_000;
     /** How often a watching idle carrier looks at the others. */
@@ -156,13 +163,13 @@ public final class CarrierPool implements Executor {
             boolean stealable;
             if (Thread.currentThread() != c) {
                 // readied by the virtual thread running on c: it runs next, here
-                stealable = c.queue.put(task, true, global) && worthWaking();
+                stealable = c.queue.put(task, true, global) && worthWaking(c);
             } else if (c.yieldRequested) {
                 c.yieldRequested = false;
                 global.add(task);
                 stealable = true;
             } else {
-                stealable = c.queue.put(task, false, global) && worthWaking();
+                stealable = c.queue.put(task, false, global) && worthWaking(c);
             }
             if (stealable) {
                 signalWork();
@@ -205,8 +212,9 @@ public final class CarrierPool implements Executor {
      * idle carrier watches already: the owner is about to run the task; a watcher takes it if
      * it waits too long (see observedStuck).
      */
-    private boolean worthWaking() {
-        return watchers.get() == 0 || !global.isEmpty(); // global: the ring overflowed
+    private boolean worthWaking(Carrier c) {
+        return watchers.get() == 0 || c.queue.ringSize() >= CROWDED
+                || !global.isEmpty(); // global: the ring overflowed
     }
 
     /** Wakes an idle carrier if work is stealable and nobody is looking for it. */
@@ -391,7 +399,11 @@ public final class CarrierPool implements Executor {
             return 2;
         }
         int h = v.queue.head();
-        if (!v.queue.ringNonEmpty() || c.obsHead[i] != h) {
+        int n = v.queue.ringSize(); // head and tail share a cache line: no extra miss
+        if (n >= CROWDED) {
+            return 1;
+        }
+        if (n == 0 || c.obsHead[i] != h) {
             c.obsHead[i] = h;
             c.obsHeadSince[i] = now;
             return 0;
@@ -485,8 +497,9 @@ public final class CarrierPool implements Executor {
             long k = v.ticks();
             int h = v.queue.head();
             boolean queued = v.queue.size() > 0;
+            int n = v.queue.ringSize();
             boolean same = ((k & 1) == 1 && c.watchTicks[i] == k)
-                    || (v.queue.ringNonEmpty() && c.watchHeads[i] == h);
+                    || (n > 0 && c.watchHeads[i] == h) || n >= CROWDED;
             c.watchTicks[i] = k;
             c.watchHeads[i] = h;
             if (queued) {
