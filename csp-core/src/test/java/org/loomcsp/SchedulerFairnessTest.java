@@ -217,4 +217,45 @@ class SchedulerFairnessTest {
             pairs.forEach(Channel::poison);
         }
     }
+
+    /**
+     * Two processes readied one after the other by the same writer (the first waits in the
+     * writer's run queue behind the second) and that compute without parking until both run: the
+     * first is not left behind the second for ever (an idle carrier that watches takes it once it
+     * is stuck, or the monitor compensates, at parallelism 1 too).
+     */
+    @BackendTest
+    void aProcessQueuedBehindAComputingProcessRuns(Backend backend) throws Exception {
+        Channel<Integer> toFirst = new Channel<>();
+        Channel<Integer> toSecond = new Channel<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger running =
+                new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch both = new CountDownLatch(2);
+        List<CSPProcess> workers = new ArrayList<>();
+        for (Channel<Integer> in : List.of(toFirst, toSecond)) {
+            workers.add(new CSPProcess(() -> {
+                in.read();
+                running.incrementAndGet();
+                while (running.get() < 2 && !stop.get()) {
+                    Thread.onSpinWait(); // computes; never parks
+                }
+                both.countDown();
+            }, in).start());
+        }
+        CSPProcess writer = new CSPProcess(() -> {
+            toFirst.write(1);
+            toSecond.write(2);
+        }, toFirst, toSecond).start();
+        try {
+            assertThat(both.await(GENEROUS, TimeUnit.SECONDS))
+                    .as("both computing processes ran at once").isTrue();
+        } finally {
+            stop.set(true);
+            writer.join();
+            for (CSPProcess w : workers) {
+                w.join();
+            }
+        }
+    }
 }

@@ -20,25 +20,41 @@ import java.util.concurrent.locks.ReentrantLock;
  * Where a task goes (execute):
  *   - readied by a virtual thread running on carrier C (unpark, start): C's runnext. The woken
  *     partner runs next on the same carrier, in the waker's cache (Go's runnext). The task it
- *     displaces goes to the tail of C's ring, where idle carriers may steal it.
+ *     displaces goes to the tail of C's ring.
  *   - submitted by carrier C itself (after a virtual thread unmounted: Thread.yield, or a park
  *     that raced with its unpark): a yield asked for by the yield point (Carrier.yieldRequested)
  *     goes to the global queue (Go's Gosched), anything else to the tail of C's ring.
  *   - from any other thread (timers, platform threads, the unblocker): the global queue.
- *   Whenever a task becomes stealable (ring or global) and some carrier is idle and none is
- *   spinning, one idle carrier is woken (Go's wakep); it starts as the spinning carrier.
+ *   An idle carrier is woken (Go's wakep; it starts as the spinning carrier) when a task enters
+ *   the global queue, or a ring that is crowded (CROWDED tasks) or while no idle carrier
+ *   watches, and some carrier is idle and none is spinning. A task in a ring is its owner's to
+ *   run: the owner is running and takes it soon; another carrier takes it only once the ring
+ *   is crowded or the task is stuck (below).
  *
  * What a carrier runs next (findRunnable):
  *   - every 61st time: the global queue first, then its ring before its runnext (Go's
  *     schedtick % 61), so neither the global queue nor the ring can be starved by a pair of
  *     processes that keep readying each other into runnext;
  *   - else its runnext, its ring, the global queue (taking a small batch);
- *   - else, if fewer than half the busy carriers are spinning, it spins for up to SPIN_NS
- *     stealing half of another carrier's ring; it takes another carrier's runnext only if that
- *     carrier has run the same task for RUNNEXT_GRACE_NS (the owner is about to run it
- *     otherwise: Go's usleep(3) in runqgrab);
- *   - else it goes idle: publishes IDLE, re-checks every queue (Dekker with the submitters,
- *     which publish the task and then read the idle count), and parks.
+ *   - else, if fewer than half the busy carriers are spinning, it spins for up to SPIN_NS,
+ *     looking at the others once per SPIN_GAP_NS, and takes work that is crowded or stuck: half
+ *     the ring of a carrier whose ring holds CROWDED tasks (independent work: a chatty network
+ *     of a few processes never queues that many) or whose ring head has not moved for STUCK_NS
+ *     (its oldest task waited that long), or the ring and then the runnext of a carrier that
+ *     has run one task for STUCK_NS (held: busy, not about to run them); and the global queue;
+ *   - else it goes idle: publishes IDLE, re-checks the global queue (Dekker with the
+ *     submitters, which publish the task and then read the idle count), and parks. A carrier
+ *     that spun in vain first watches: it parks for WATCH_NS at a time and looks at the
+ *     others' ticks and rings; if one has crowded or stuck work it becomes active and spins to
+ *     take it; after WATCH_ROUNDS looks without any queued work it parks until signalled.
+ *
+ * Why "crowded or stuck", not Go's "any ring work" (measured, ADR 0060's 2026-11-27
+ * amendment): in a chatty network each hand-off displaces a task from runnext into the ring, which the owner runs
+ * a microsecond later. Taken by another carrier instead, the network splits across two carriers
+ * and every hand-off crosses caches (commstime 5.4 us per loop at 2 carriers vs 1.0-1.5 on one).
+ * A spinner reading a busy carrier's queue at full speed slowed it down as much again; it now
+ * reads only the ticks and ring head, once a microsecond. And a lone displaced task wakes nobody
+ * while a watcher exists, so a chatty network makes no futex calls.
  *
  * Fairness without preemption (Sysmon, every MONITOR_NS while a carrier is busy): a carrier
  * that has run the same task for QUANTUM_NS while work waits gets company: an idle carrier is
@@ -53,9 +69,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *   P2 spinning == number of carriers with the owner-only flag spinning set (a waker counts the
  *      carrier it signals; the carrier clears the flag and decrements when it finds work or
  *      gives up).
- *   P3 No lost wake-up: a submitter publishes the task, then reads idle/spinning; a carrier
- *      going idle publishes IDLE and idle++, then re-reads every ring and the global queue.
- *      Both sides use volatile/atomic operations, so one of them sees the other.
+ *   P3 No lost task: a task in a ring is run by its owner, which is running (only the owner
+ *      puts into its ring, from the task it runs, and it never goes idle with its own queue
+ *      non-empty). For the global queue, a submitter publishes the task, then reads
+ *      idle/spinning; a carrier going idle publishes IDLE and idle++, then re-reads the global
+ *      queue; both sides use volatile/atomic operations, so one of them sees the other.
+ *   P4 No stranded task: a task queued behind a held carrier is taken by a spinning or watching
+ *      carrier, or, if every other carrier parks unwatching (it raced with the last watcher's
+ *      end), by one the monitor wakes within MONITOR_NS.
+ *   P5 watchers == number of carriers with the owner-only flag watching set.
  */
 public final class CarrierPool implements Executor {
 
@@ -63,8 +85,22 @@ public final class CarrierPool implements Executor {
 
     /** How long an idle carrier spins for work before it parks. */
     static final long SPIN_NS = Long.getLong("csp.scheduler.spinMicros", 20) * 1_000;
-    /** How long a task must have held its carrier before another carrier takes its runnext. */
-    static final long RUNNEXT_GRACE_NS = 3_000;
+    /**
+     * How long a carrier must have run one task, or the oldest task of its ring have waited,
+     * before another carrier takes its work (Go: usleep(3) in runqgrab).
+     */
+    static final long STUCK_NS = 3_000;
+    /**
+     * A ring with this many tasks is crowded: its owner has independent work queued that others
+     * may take at once (a chatty network of a few processes never queues that many).
+     */
+    static final int CROWDED = 4;
+    /** A spinning carrier's pause between two looks at the others. */
+    static final long SPIN_GAP_NS = 1_000;
+    /** How often a watching idle carrier looks at the others. */
+    static final long WATCH_NS = 50_000;
+    /** Rounds without queued work after which a watching carrier parks until signalled. */
+    static final int WATCH_ROUNDS = 20;
     /** The monitor's period while some carrier is busy. */
     static final long MONITOR_NS = 1_000_000;
     /** The monitor's period while every carrier is idle. */
@@ -81,6 +117,7 @@ public final class CarrierPool implements Executor {
     private final Queue<Runnable> global = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicInteger spinning = new AtomicInteger();
+    private final AtomicInteger watchers = new AtomicInteger();
     private final ReentrantLock carriersLock = new ReentrantLock();
     private volatile Carrier[] carriers = new Carrier[0];
     /** Carriers the monitor found held by one task for a quantum (for retirement). */
@@ -126,13 +163,13 @@ public final class CarrierPool implements Executor {
             boolean stealable;
             if (Thread.currentThread() != c) {
                 // readied by the virtual thread running on c: it runs next, here
-                stealable = c.queue.put(task, true, global);
+                stealable = c.queue.put(task, true, global) && worthWaking(c);
             } else if (c.yieldRequested) {
                 c.yieldRequested = false;
                 global.add(task);
                 stealable = true;
             } else {
-                stealable = c.queue.put(task, false, global);
+                stealable = c.queue.put(task, false, global) && worthWaking(c);
             }
             if (stealable) {
                 signalWork();
@@ -170,6 +207,16 @@ public final class CarrierPool implements Executor {
         return false;
     }
 
+    /**
+     * After a task entered the caller's ring: whether to wake an idle carrier for it. Only if no
+     * idle carrier watches already: the owner is about to run the task; a watcher takes it if
+     * it waits too long (see observedStuck).
+     */
+    private boolean worthWaking(Carrier c) {
+        return watchers.get() == 0 || c.queue.ringSize() >= CROWDED
+                || !global.isEmpty(); // global: the ring overflowed
+    }
+
     /** Wakes an idle carrier if work is stealable and nobody is looking for it. */
     private void signalWork() {
         if (idle.get() > 0 && spinning.get() == 0) {
@@ -186,6 +233,13 @@ public final class CarrierPool implements Executor {
             if (w.casState(Carrier.IDLE, Carrier.SIGNALLED)) {
                 idle.decrementAndGet();
                 LockSupport.unpark(w);
+                // The unpark is a system call that can take microseconds: a task that made it
+                // is not held, so w must not take our runnext for it (our ticks move on).
+                if (VirtualThreads.currentCarrier() instanceof Carrier me && me.pool == this
+                        && Thread.currentThread() != me) {
+                    me.tick();
+                    me.tick();
+                }
                 return;
             }
         }
@@ -293,46 +347,73 @@ public final class CarrierPool implements Executor {
                 if (v == c) {
                     continue;
                 }
-                Runnable t = v.queue.stealInto(c.queue, false);
-                if (t == null && v.queue.hasRunnext()) {
-                    t = stealRunnext(c, v);
+                // v's ticks and ring head are all we read unless v is stuck: every read of a
+                // line the busy owner writes costs it a cache miss
+                Runnable t = null;
+                int stuck = observedStuck(c, cs, (start + i) % cs.length);
+                if (stuck != 0) {
+                    // held: its runnext too (v is busy, not about to run it)
+                    t = v.queue.stealInto(c.queue, stuck == 2);
                 }
                 if (t != null) {
                     return found(c, t);
                 }
             }
-            Runnable t = pollGlobal(c);
+            Runnable t = global.isEmpty() ? null : pollGlobal(c);
             if (t != null) {
                 return found(c, t);
             }
-            Thread.onSpinWait();
+            long g0 = System.nanoTime();
+            while (System.nanoTime() - g0 < SPIN_GAP_NS) {
+                Thread.onSpinWait(); // touches no shared line
+            }
         } while (System.nanoTime() - deadline < 0);
         c.spinning = false;
         spinning.decrementAndGet();
+        c.watchRounds = WATCH_ROUNDS;
         return null;
     }
 
     /**
-     * Takes v's runnext if v keeps running the same task for RUNNEXT_GRACE_NS (otherwise v is
-     * about to run it itself, in its warm cache).
+     * What c's observations say of cs[i]: 2 if it has been running one task since c first saw it
+     * do so, STUCK_NS ago or more (held: its queue waits); 1 if its ring's oldest task has waited
+     * that long (the owner takes its ring slower than it fills); else 0. The observations are
+     * c's own (no shared writes); a short task queued behind a short task is left to its owner,
+     * which runs it sooner than another carrier could take it over.
      */
-    private static Runnable stealRunnext(Carrier c, Carrier v) {
+    private static int observedStuck(Carrier c, Carrier[] cs, int i) {
+        if (c.obsOf != cs) {
+            c.obsOf = cs;
+            c.obsTicks = new long[cs.length];
+            c.obsSince = new long[cs.length];
+            c.obsHead = new int[cs.length];
+            c.obsHeadSince = new long[cs.length];
+        }
+        Carrier v = cs[i];
         long k = v.ticks();
-        if ((k & 1) == 0) {
-            return null; // v is between tasks: it takes its runnext now
+        long now = System.nanoTime();
+        if ((k & 1) == 0 || c.obsTicks[i] != k) {
+            c.obsTicks[i] = k;
+            c.obsSince[i] = now;
+        } else if (now - c.obsSince[i] >= STUCK_NS) {
+            return 2;
         }
-        long t0 = System.nanoTime();
-        while (System.nanoTime() - t0 < RUNNEXT_GRACE_NS) {
-            if (v.ticks() != k || !v.queue.hasRunnext()) {
-                return null;
-            }
-            Thread.onSpinWait();
+        int h = v.queue.head();
+        int n = v.queue.ringSize(); // head and tail share a cache line: no extra miss
+        if (n >= CROWDED) {
+            return 1;
         }
-        return v.ticks() == k ? v.queue.stealInto(c.queue, true) : null;
+        if (n == 0 || c.obsHead[i] != h) {
+            c.obsHead[i] = h;
+            c.obsHeadSince[i] = now;
+            return 0;
+        }
+        return now - c.obsHeadSince[i] >= STUCK_NS ? 1 : 0;
     }
 
     /**
-     * Parks c until it is signalled.
+     * Parks c until it is signalled; while watching, wakes up every WATCH_NS to look for a
+     * carrier held by one task with work queued behind it, and becomes active to steal it.
      *
      * @return {@code false} if c retired and must end
      */
@@ -343,6 +424,7 @@ public final class CarrierPool implements Executor {
             leaveIdle(c);
             return true;
         }
+        long idleSince = System.nanoTime();
         for (;;) {
             int s = c.state();
             if (s != Carrier.IDLE) {
@@ -353,13 +435,32 @@ public final class CarrierPool implements Executor {
                     && c.casState(Carrier.IDLE, Carrier.RETIRED)) {
                 // the carrier it stood in for is free again (or ended): not needed any more
                 idle.decrementAndGet();
+                stopWatching(c);
                 removeCarrier(c);
                 return false;
             }
-            if (c.extra) {
-                long t0 = System.nanoTime();
+            if (c.watchRounds > 0) {
+                if (!c.watching) {
+                    c.watching = true;
+                    watchers.incrementAndGet();
+                }
+                LockSupport.parkNanos(this, WATCH_NS);
+                if (c.state() != Carrier.IDLE) {
+                    continue;
+                }
+                int seen = watchRound(c);
+                if (seen == 2 && c.casState(Carrier.IDLE, Carrier.ACTIVE)) {
+                    idle.decrementAndGet(); // active, not spinning: it spins in findRunnable
+                    stopWatching(c);
+                    return true;
+                }
+                c.watchRounds = seen == 1 ? WATCH_ROUNDS : c.watchRounds - 1;
+                if (c.watchRounds <= 0) {
+                    stopWatching(c);
+                }
+            } else if (c.extra) {
                 LockSupport.parkNanos(this, RETIRE_NS);
-                if (System.nanoTime() - t0 >= RETIRE_NS
+                if (System.nanoTime() - idleSince >= RETIRE_NS
                         && carriers.length - held > parallelism
                         && c.casState(Carrier.IDLE, Carrier.RETIRED)) {
                     idle.decrementAndGet();
@@ -372,8 +473,56 @@ public final class CarrierPool implements Executor {
         }
     }
 
+    /**
+     * One look of a watching carrier at the others: 2 if one has run the same task since the
+     * previous look and has work queued (or the global queue holds work), 1 if some work is
+     * queued, 0 if none.
+     */
+    private int watchRound(Carrier c) {
+        if (!global.isEmpty()) {
+            return 2;
+        }
+        Carrier[] cs = carriers;
+        if (c.watchOf != cs) {
+            c.watchOf = cs;
+            c.watchTicks = new long[cs.length];
+            c.watchHeads = new int[cs.length];
+        }
+        int seen = 0;
+        for (int i = 0; i < cs.length; i++) {
+            Carrier v = cs[i];
+            if (v == c) {
+                continue;
+            }
+            long k = v.ticks();
+            int h = v.queue.head();
+            boolean queued = v.queue.size() > 0;
+            int n = v.queue.ringSize();
+            boolean same = ((k & 1) == 1 && c.watchTicks[i] == k)
+                    || (n > 0 && c.watchHeads[i] == h) || n >= CROWDED;
+            c.watchTicks[i] = k;
+            c.watchHeads[i] = h;
+            if (queued) {
+                if (same) {
+                    return 2;
+                }
+                seen = 1;
+            }
+        }
+        return seen;
+    }
+
+    private void stopWatching(Carrier c) {
+        if (c.watching) {
+            c.watching = false;
+            c.watchRounds = 0;
+            watchers.decrementAndGet();
+        }
+    }
+
     /** c leaves IDLE by itself, or after a waker signalled it (then it is the spinning one). */
     private void leaveIdle(Carrier c) {
+        stopWatching(c);
         if (c.casState(Carrier.IDLE, Carrier.ACTIVE)) {
             idle.decrementAndGet();
         } else {
@@ -383,17 +532,9 @@ public final class CarrierPool implements Executor {
         }
     }
 
-    /** Whether the global queue or a ring other than c's holds a task. */
+    /** Whether the global queue holds a task (rings are left to their owners and watchers). */
     private boolean workVisible(Carrier c) {
-        if (!global.isEmpty()) {
-            return true;
-        }
-        for (Carrier v : carriers) {
-            if (v != c && v.queue.ringNonEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return !global.isEmpty();
     }
 
     // ---------------------------------------------------------------- monitor's view

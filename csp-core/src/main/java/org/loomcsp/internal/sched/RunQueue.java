@@ -210,11 +210,23 @@ public final class RunQueue {
         return RUNNEXT.getAcquire(this) != null;
     }
 
+    /** Any thread: the ring's head counter (it moves whenever a task is taken from the ring). */
+    public int head() {
+        return (int) HEAD.getAcquire(this);
+    }
+
     /** Any thread: whether the ring holds a task (runnext not counted). */
     public boolean ringNonEmpty() {
         int h = (int) HEAD.getAcquire(this);
         int t = (int) TAIL.getAcquire(this);
         return t - h > 0;
+    }
+
+    /** Any thread: an estimate of the number of tasks in the ring (runnext not counted). */
+    public int ringSize() {
+        int h = (int) HEAD.getAcquire(this);
+        int t = (int) TAIL.getAcquire(this);
+        return Math.max(0, Math.min(CAPACITY, t - h));
     }
 
     /** Any thread: an estimate of the number of queued tasks, runnext included. */
