@@ -63,18 +63,14 @@ final class Carrier extends Thread {
     boolean yieldRequested;
 
     /**
-     * Owner only, while spinning: the others' ticks as this carrier last saw them (index as in
-     * obsOf), and since when.
+     * Owner only, while spinning or watching: the others' ticks and ring heads as this carrier
+     * last saw them change (index as in obsOf), and since when.
      */
     Carrier[] obsOf;
     long[] obsTicks = new long[0];
     long[] obsSince = new long[0];
     int[] obsHead = new int[0];
     long[] obsHeadSince = new long[0];
-    /** Owner only, while watching: the others' ticks at its previous look (index as in watchOf). */
-    Carrier[] watchOf;
-    long[] watchTicks = new long[0];
-    int[] watchHeads = new int[0];
     /** Owner only: looks left before a watching idle carrier parks until signalled. */
     int watchRounds;
     /** Owner only: whether it counts in the pool's watchers. */

@@ -474,38 +474,27 @@ public final class CarrierPool implements Executor {
     }
 
     /**
-     * One look of a watching carrier at the others: 2 if one has run the same task since the
-     * previous look and has work queued (or the global queue holds work), 1 if some work is
-     * queued, 0 if none.
+     * One look of a watching carrier at the others: 2 if one has work that is crowded, or stuck
+     * since the previous look (WATCH_NS ago, longer than STUCK_NS), or the global queue holds
+     * work; 1 if some work is queued; 0 if none. The same observations as a spinner's.
      */
     private int watchRound(Carrier c) {
         if (!global.isEmpty()) {
             return 2;
         }
         Carrier[] cs = carriers;
-        if (c.watchOf != cs) {
-            c.watchOf = cs;
-            c.watchTicks = new long[cs.length];
-            c.watchHeads = new int[cs.length];
-        }
         int seen = 0;
         for (int i = 0; i < cs.length; i++) {
             Carrier v = cs[i];
             if (v == c) {
                 continue;
             }
-            long k = v.ticks();
-            int h = v.queue.head();
+            int stuck = observedStuck(c, cs, i);
             boolean queued = v.queue.size() > 0;
-            int n = v.queue.ringSize();
-            boolean same = ((k & 1) == 1 && c.watchTicks[i] == k)
-                    || (n > 0 && c.watchHeads[i] == h) || n >= CROWDED;
-            c.watchTicks[i] = k;
-            c.watchHeads[i] = h;
+            if (stuck == 1 || (stuck == 2 && queued)) {
+                return 2;
+            }
             if (queued) {
-                if (same) {
-                    return 2;
-                }
                 seen = 1;
             }
         }
