@@ -45,11 +45,23 @@ final class Snapshot {
 
     private final Map<Thread, Blocked> blocked;
     /**
-     * The threads outside the snapshot that the activity scans of this round found asleep, with
-     * what each one waited on (its park blocker, or its state for a monitor or Object.wait);
-     * read by the next round. Touched only by the thread that runs the rounds.
+     * How long an outside thread must have been found in the very same wait, round after round,
+     * before it counts as asleep. With the default interval (200 ms) two rounds are enough; with
+     * a short one (tests use 1 ms) two rounds were not: under load a thread queued for a lock
+     * whose holder the OS had descheduled sat in the same wait for more than 1 ms and was taken
+     * for a participant, and a reader was reported deadlocked while its writer was about to write.
      */
-    private final Map<Thread, Object> sleepers = new HashMap<>();
+    static final long ASLEEP_NS = 50_000_000;
+
+    /** A wait an outside thread was found in, and since when (the first round that saw it). */
+    private record Sleep(Object on, long since) {}
+
+    /**
+     * The threads outside the snapshot that the activity scans of this round found asleep, with
+     * what each one waited on (its park blocker, or its state for a monitor or Object.wait) and
+     * since when; read by the next round. Touched only by the thread that runs the rounds.
+     */
+    private final Map<Thread, Sleep> sleepers = new HashMap<>();
 
     private Snapshot(Map<Thread, Blocked> blocked) {
         this.blocked = blocked;
@@ -162,9 +174,10 @@ final class Snapshot {
      * runnable, in I/O or in a timed wait), or a virtual thread running now (a busy carrier
      * thread). Threads asleep in untimed waits are judged like the processes: they need someone
      * else to wake them, and nobody is left; but only a thread found asleep in the very same wait
-     * by the scan of the round {@code before} (the previous snapshot, one interval earlier) counts
-     * as asleep: a wait seen once may be a passing one (a contended lock, a class being
-     * initialised by another thread, a monitor) that ends by itself.
+     * by the scan of the round {@code before} (the previous snapshot, one interval earlier), and
+     * by every round since one at least ASLEEP_NS earlier, counts as asleep: a wait seen once, or
+     * for a moment, may be a passing one (a contended lock whose holder is descheduled, a class
+     * being initialised by another thread, a monitor) that ends by itself.
      */
     static boolean outsideActivity(Snapshot s, Set<Thread> joiners, Snapshot before) {
         return outsideActivity(s, joiners, false, before);
@@ -274,17 +287,21 @@ final class Snapshot {
     private static final int ASLEEP_AGAIN = 2;
 
     /**
-     * Whether {@code t} is awake, asleep (see {@link #sleep}) but not found so by the round
-     * {@code before}, or asleep in the same wait as that round found it; records the wait in
-     * {@code now} for the next round.
+     * Whether {@code t} is awake; asleep (see {@link #sleep}) but not yet for good (the round
+     * {@code before} did not find it in this wait, or found it there less than ASLEEP_NS after
+     * the first round that did); or asleep in the same wait for ASLEEP_NS or more, round after
+     * round. Records the wait and since when in {@code now} for the next round.
      */
     private static int asleep(Thread t, Snapshot now, Snapshot before) {
         Object wait = sleep(t);
         if (wait == null) {
             return AWAKE;
         }
-        now.sleepers.put(t, wait);
-        return before != null && before.sleepers.get(t) == wait ? ASLEEP_AGAIN : ASLEEP_NEWLY;
+        Sleep seen = before == null ? null : before.sleepers.get(t);
+        long at = System.nanoTime();
+        boolean same = seen != null && seen.on() == wait;
+        now.sleepers.put(t, new Sleep(wait, same ? seen.since() : at));
+        return same && at - seen.since() >= ASLEEP_NS ? ASLEEP_AGAIN : ASLEEP_NEWLY;
     }
 
     /**
