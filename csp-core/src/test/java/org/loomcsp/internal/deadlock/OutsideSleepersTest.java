@@ -31,31 +31,19 @@ class OutsideSleepersTest {
             // Rounds until every sleeper of the JVM (this one, and any left by other tests) has
             // been seen in the same wait long enough.
             // (Polled on this thread: a poll thread would leave this one in a timed wait.)
-            Snapshot[] last = {null};
-            Awaitility.await().pollInSameThread().until(() -> {
-                Snapshot s = Snapshot.take();
-                boolean activity = s == null || Snapshot.outsideActivity(s, Set.of(), last[0]);
-                last[0] = s;
-                return !activity;
-            });
+            Snapshot last = roundsUntilNoActivity(null);
             // The same thread in another wait is seen for the first time again: activity.
             CountDownLatch other = new CountDownLatch(1);
             Thread next = sleeperOn(other, "sleeper-2");
             Awaitility.await().pollInSameThread().until(() -> next.getState() == Thread.State.WAITING);
             Snapshot first = Snapshot.take();
             long firstSeen = System.nanoTime();
-            assertThat(first.sameWaits(last[0])).isTrue();
-            assertThat(Snapshot.outsideActivity(first, Set.of(), last[0]))
+            assertThat(first.sameWaits(last)).isTrue();
+            assertThat(Snapshot.outsideActivity(first, Set.of(), last))
                     .as("a new sleeper, seen for the first time").isTrue();
             // Rounds (each compared with the one before) until it counts as asleep: never
             // before it has stayed in that wait for ASLEEP_NS.
-            Snapshot[] prev = {first};
-            Awaitility.await().pollInSameThread().until(() -> {
-                Snapshot s = Snapshot.take();
-                boolean activity = s == null || Snapshot.outsideActivity(s, Set.of(), prev[0]);
-                prev[0] = s;
-                return !activity;
-            });
+            roundsUntilNoActivity(first);
             assertThat(System.nanoTime() - firstSeen)
                     .as("rounds found every sleeper in the same wait for ASLEEP_NS")
                     .isGreaterThanOrEqualTo(Snapshot.ASLEEP_NS);
@@ -66,6 +54,22 @@ class OutsideSleepersTest {
             c.poison();
             reader.join();
         }
+    }
+
+    /**
+     * Detection rounds, each compared with the one before (the first with {@code start}), until
+     * one finds no outside activity; returns that round's snapshot. Polled on the calling
+     * thread: a poll thread would leave it in a timed wait.
+     */
+    private static Snapshot roundsUntilNoActivity(Snapshot start) {
+        Snapshot[] last = {start};
+        Awaitility.await().pollInSameThread().until(() -> {
+            Snapshot s = Snapshot.take();
+            boolean activity = s == null || Snapshot.outsideActivity(s, Set.of(), last[0]);
+            last[0] = s;
+            return !activity;
+        });
+        return last[0];
     }
 
     /** A started platform thread that waits, without a timeout, until {@code latch} opens. */
