@@ -3,6 +3,7 @@ package org.loomcsp;
 import java.time.Duration;
 import java.util.Objects;
 import org.loomcsp.internal.channel.ChannelCore;
+import org.loomcsp.internal.channel.PendingWrite;
 import org.loomcsp.internal.deadlock.DeadlockDiagnosis;
 import org.loomcsp.internal.trace.Hooks;
 
@@ -38,6 +39,11 @@ import org.loomcsp.internal.trace.Hooks;
  * @param <T> the type of the values
  */
 public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
+
+    static {
+        // csp-net's home offers remote writes without a thread (internal.channel.PendingWrite)
+        PendingWrite.installCores(Channel::coreOf);
+    }
 
     final ChannelCore core;
 

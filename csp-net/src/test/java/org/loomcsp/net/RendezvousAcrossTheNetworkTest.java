@@ -92,6 +92,65 @@ class RendezvousAcrossTheNetworkTest {
         assertThat(reader.get(30, TimeUnit.SECONDS)).isEqualTo("after");
     }
 
+    /**
+     * Writers whose short timeouts race a reader that takes values at its own pace: a write that
+     * returned true was read exactly once, one that returned false never was (the home's Cancel
+     * and the reader's take race for every pending value). Prints its seed;
+     * -Dloomcsp.net.seed=N replays the timeouts and the reader's pace.
+     */
+    @Test
+    void writesThatTimeOutRacingAReaderAreDeliveredExactlyWhenTheySaySo() throws Exception {
+        long seed = Long.getLong("loomcsp.net.seed", System.nanoTime());
+        System.out.printf("RendezvousAcrossTheNetworkTest: seed %d (replay: -Dloomcsp.net.seed=%d)%n", seed, seed);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        CspNode home = nodes.start();
+        CspNode remote = nodes.start();
+        Channel<String> c = home.host("c", Codec.utf8());
+        int writers = 4;
+        int each = 200;
+        java.util.Set<String> delivered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<String> withdrawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.List<CompletableFuture<Void>> ws = new java.util.ArrayList<>();
+        for (int k = 0; k < writers; k++) {
+            NetChannelOutput<String> out = remote.output(home.uri("c"), Codec.utf8());
+            int id = k;
+            java.util.SplittableRandom wr = rnd.split();
+            ws.add(CompletableFuture.runAsync(() -> {
+                try {
+                    int ok = 0;
+                    for (int attempt = 0; ok < each; attempt++) {
+                        String v = id + ":" + attempt;
+                        if (out.write(v, Duration.ofNanos(10_000L * (1 + wr.nextInt(50))))) {
+                            delivered.add(v);
+                            ok++;
+                        } else {
+                            withdrawn.add(v);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        java.util.List<String> read = new java.util.ArrayList<>();
+        java.util.SplittableRandom rr = rnd.split();
+        while (read.size() < writers * each) {
+            read.add(c.read());
+            for (int spin = rr.nextInt(rr.nextInt(10) == 0 ? 50_000 : 2_000); spin > 0; spin--) {
+                Thread.onSpinWait(); // the reader's own pace, so that some writes time out
+            }
+        }
+        for (CompletableFuture<Void> w : ws) {
+            w.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(c.tryRead()).as("no withdrawn value arrives later (seed %d)", seed).isNull();
+        assertThat(read).as("each value read once (seed %d)", seed).doesNotHaveDuplicates();
+        assertThat(new java.util.HashSet<>(read)).as("read exactly the writes that returned true (seed %d)", seed)
+                .isEqualTo(delivered);
+        assertThat(withdrawn).as("seed %d", seed).doesNotContainAnyElementsOf(read);
+        System.out.printf("RendezvousAcrossTheNetworkTest: %d values read, %d writes withdrawn%n", read.size(), withdrawn.size());
+    }
+
     @Test
     void aRemoteReaderGetsValuesInTheOrderOfOneWriter() throws Exception {
         CspNode home = nodes.start();

@@ -241,6 +241,37 @@ public final class ChannelCore extends Mutex {
         }
     }
 
+    /**
+     * A write that waits without a thread (see {@link PendingWrite}): WRITTEN if a reader or the
+     * buffer took the value now, WRITE_POISONED, NOT_WRITTEN if {@code w} was cancelled before
+     * it was offered, else {@link PendingWrite#PENDING} (queued).
+     */
+    int offer(PendingWrite w) {
+        lock();
+        try {
+            if (w.channel != null || w.queue != Node.NOT_QUEUED) {
+                throw new IllegalStateException("a PendingWrite is offered once; make a new one for each value");
+            }
+            if (!w.isWaiting()) {
+                return NOT_WRITTEN;
+            }
+            w.channel = this; // offered: a second offer is refused
+            if (poisoned) {
+                w.tryPoison(0); // decided, without a callback: a later cancel() returns false
+                return WRITE_POISONED;
+            }
+            if (putLocked(w.item)) {
+                w.item = null;
+                w.tryComplete(0);
+                return WRITTEN;
+            }
+            enqueue(w, Node.WRITERS);
+            return PendingWrite.PENDING;
+        } finally {
+            unlock();
+        }
+    }
+
     /** Poisons the channel: idempotent; wakes every waiting reader and writer. */
     public void poison() {
         if (poisoned) {

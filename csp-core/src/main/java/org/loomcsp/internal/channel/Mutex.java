@@ -36,9 +36,25 @@ abstract class Mutex extends AbstractQueuedSynchronizer {
         }
     }
 
-    /** Releases the lock and unparks the first queued thread, if any. */
+    /**
+     * Pending writes decided while the lock was held, whose callbacks run after it is released
+     * (see {@link PendingWrite}); guarded by the lock.
+     */
+    PendingWrite decided;
+
+    /**
+     * Releases the lock and unparks the first queued thread, if any; then runs the callbacks of
+     * the pending writes decided under it.
+     */
     final void unlock() {
+        PendingWrite d = decided;
+        if (d == null) {
+            release(1);
+            return;
+        }
+        decided = null;
         release(1);
+        PendingWrite.fire(d);
     }
 
     @Override

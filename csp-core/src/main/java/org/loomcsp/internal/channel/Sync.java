@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * 'state' and then the item, sees the item (the CAS is a volatile write, the read of state a
  * volatile read). Once state != WAITING it never changes again.
  *
- * 'waiter' is the thread to unpark; written at construction.
+ * 'waiter' is the thread to unpark; written at construction; null only for a PendingWrite
+ * (an AltNode's waiter is its owner's, and only owners are woken).
  */
 public class Sync {
 
@@ -52,8 +53,17 @@ public class Sync {
         return state == WAITING;
     }
 
+    /**
+     * Wakes the waiter after a partner decided the operation. A {@link PendingWrite} has no
+     * waiter thread: its callback is queued to run when the deciding thread releases the lock.
+     */
     final void wake() {
-        LockSupport.unpark(waiter);
+        Thread w = waiter;
+        if (w != null) {
+            LockSupport.unpark(w);
+        } else {
+            ((PendingWrite) this).decidedLocked();
+        }
     }
 
     private static final VarHandle STATE;

@@ -46,7 +46,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *     submitters, which publish the task and then read the idle count), and parks. A carrier
  *     that spun in vain first watches: it parks for WATCH_NS at a time and looks at the
  *     others' ticks and rings; if one has crowded or stuck work it becomes active and spins to
- *     take it; after WATCH_ROUNDS looks without any queued work it parks until signalled.
+ *     take it; after WATCH_ROUNDS looks without any queued work it parks until signalled. While
+ *     every carrier is idle nobody is watched: it parks until signalled at once (a pool fed
+ *     from outside, by a network or timers, is all idle between submissions, and a timed park
+ *     every WATCH_NS would cost a wake-up each).
  *
  * Why "crowded or stuck", not Go's "any ring work" (measured, ADR 0060's 2026-11-27
  * amendment): in a chatty network each hand-off displaces a task from runnext into the ring, which the owner runs
@@ -438,6 +441,17 @@ public final class CarrierPool implements Executor {
                 stopWatching(c);
                 removeCarrier(c);
                 return false;
+            }
+            if (c.watchRounds > 0 && idle.get() >= carriers.length) {
+                // every carrier idle: nobody to watch, and a timed park every WATCH_NS would
+                // cost a wake-up each time (a pool fed from outside, e.g. by a network, is idle
+                // between submissions). Stop watching, then re-read idle (Dekker with
+                // worthWaking: a carrier that became active meanwhile either saw no watcher and
+                // wakes one for its ring, or is seen here and watched).
+                stopWatching(c);
+                if (idle.get() < carriers.length) {
+                    c.watchRounds = WATCH_ROUNDS;
+                }
             }
             if (c.watchRounds > 0) {
                 if (!c.watching) {

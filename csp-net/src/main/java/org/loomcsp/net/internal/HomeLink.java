@@ -8,6 +8,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.loomcsp.ChannelPoison;
+import org.loomcsp.internal.channel.ChannelCore;
+import org.loomcsp.internal.channel.PendingWrite;
 import org.loomcsp.net.proto.Cancelled;
 import org.loomcsp.net.proto.Deliver;
 import org.loomcsp.net.proto.EndFrame;
@@ -20,25 +22,33 @@ import org.loomcsp.net.proto.Role;
 import org.loomcsp.net.proto.Taken;
 
 /**
- * The home's half of one remote end's stream: an agent thread that reads from or writes to the
- * hosted channel on the end's behalf, one value at a time.
+ * The home's half of one remote end's stream: a writer end's values are offered to the hosted
+ * channel without a thread ({@link PendingWrite}); a reader end has an agent thread that reads
+ * from the hosted channel on its behalf, one value at a time.
  */
 /*
- * gRPC delivers the end's frames on its own thread (onNext; must not block): Send and Request go
- * to the agent's queue; Cancel interrupts the agent if it is working on that seq (under `lock`,
- * so an interrupt never leaks into another operation: the agent clears its interrupt status
- * under the same lock when the operation ends), or marks the seq cancelled if the agent has not
- * started it; Received clears the in-flight value; Poison poisons the hosted channel.
+ * gRPC delivers the end's frames on its own thread (onNext, serially; must not block).
  *
- * The agent answers every Send with exactly one of Taken / Cancelled / Rejected / Poison, and
- * every Request with Deliver / Cancelled / Poison. A Send is written to the channel at most once
- * (seqs must grow; a repeated seq is ignored), so a value is never delivered twice.
+ * Writer end: a Send is offered to the hosted channel on the gRPC thread as a PendingWrite
+ * (`pending`, under `lock`): taken at once (Taken), poisoned (Poison), or queued among the
+ * channel's writers like a parked writer, with no thread held. A reader that takes it runs the
+ * callback on its own thread, which answers Taken; poison answers Poison; Cancel(seq) or the end
+ * of the stream withdraws it (PendingWrite.cancel) and answers Cancelled if the withdrawal won,
+ * else the callback answers. So every Send gets exactly one of Taken / Cancelled / Rejected /
+ * Poison, and a value is written to the channel at most once (seqs must grow; a repeated seq is
+ * ignored), so it is never delivered twice. (Until session 7 an agent thread wrote each value
+ * that no reader was waiting for: three thread hand-offs per value instead of one;
+ * docs/bench/net.md.)
  *
- * Fast path: while the agent is idle, the gRPC thread serves a Send or Request itself if the
- * channel completes it without blocking (tryWrite / tryRead); otherwise the frame goes to the
- * agent. An end sends its next frame only after the answer to the previous one, so the two never
- * work on one end at once; a client that breaks that rule gets its values delivered once each
- * but possibly out of order.
+ * Reader end: Request goes to the agent's queue; Cancel interrupts the agent if it is working on
+ * that seq (under `lock`, so an interrupt never leaks into another operation: the agent clears
+ * its interrupt status under the same lock when the operation ends), or marks the seq cancelled
+ * if the agent has not started it; Received clears the in-flight value; Poison poisons the
+ * hosted channel. The agent answers every Request with Deliver / Cancelled / Poison. Fast path:
+ * while the agent is idle, the gRPC thread serves a Request itself if a waiting writer completes
+ * it at once (tryRead). An end sends its next frame only after the answer to the previous one, so
+ * the two never work on one end at once; a client that breaks that rule gets its values
+ * delivered once each but possibly out of order.
  *
  * The reader role keeps the value it delivered (`inFlight`) until Received. If the end closes in
  * order before Received (it half-closed without handing the value to a local reader), the agent
@@ -73,11 +83,13 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     private boolean stopping;
     private Object inFlight;
     private long inFlightSeq;
+    private Offer pending; // a writer end's Send waiting in the hosted channel
     // the highest seq accepted (CAS: the fast path and the agent may both accept)
     private final java.util.concurrent.atomic.AtomicLong lastSeq = new java.util.concurrent.atomic.AtomicLong();
     // true while the agent has nothing to do: the gRPC thread may then serve a Send or Request
     // itself if it completes without blocking (see fast())
     private volatile boolean agentIdle = true;
+    private final AtomicBoolean poisonAnswered = new AtomicBoolean();
 
     HomeLink(Node node, StreamObserver<HomeFrame> out, String address) {
         this.node = node;
@@ -92,7 +104,14 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         lastHeard = System.nanoTime();
         switch (f.getKindCase()) {
             case OPEN -> open(f);
-            case SEND, REQUEST -> {
+            case SEND -> {
+                if (role == Role.WRITER) {
+                    send(f.getSend().getSeq(), f.getSend().getPayload());
+                } else {
+                    work.add(f); // the agent warns
+                }
+            }
+            case REQUEST -> {
                 if (!(agentIdle && fast(f))) {
                     agentIdle = false;
                     work.add(f);
@@ -161,9 +180,12 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     }
 
     private void cancel(long seq) {
+        Offer o = null;
         lock.lock();
         try {
-            if (current == seq) {
+            if (pending != null && pending.seq == seq) {
+                o = pending;
+            } else if (current == seq) {
                 agent.interrupt();
             } else if (seq > lastSeqSeen()) {
                 cancelled = seq;
@@ -171,6 +193,109 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         } finally {
             lock.unlock();
         }
+        if (o != null) {
+            withdraw(o);
+        }
+    }
+
+    /** Withdraws a pending write; answers Cancelled if it won (else its callback answers). */
+    private void withdraw(Offer o) {
+        if (o.cancel()) {
+            clearPending(o);
+            out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(o.seq)).build());
+        }
+    }
+
+    private void clearPending(Offer o) {
+        lock.lock();
+        try {
+            if (pending == o) {
+                pending = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A Send on a writer end, on the gRPC thread: the value is offered to the hosted channel
+     * without holding a thread ({@link PendingWrite}); Taken goes back when a reader takes it,
+     * from the reader's thread, or Cancelled / Poison. At most one Send per end is pending (the
+     * end waits for the answer), so {@code pending} holds at most one.
+     */
+    private void send(long seq, ByteString payload) {
+        Hosted h = hosted;
+        if (!accept(seq, "Send")) {
+            return;
+        }
+        Object v;
+        try {
+            v = h.codec().decode(payload.toByteArray());
+        } catch (RuntimeException e) {
+            out.send(HomeFrame.newBuilder().setRejected(Rejected.newBuilder().setSeq(seq)
+                    .setReason(String.valueOf(e.getMessage()))).build());
+            return;
+        }
+        Offer o = new Offer(v, seq);
+        boolean refused;
+        lock.lock();
+        try {
+            started = seq;
+            refused = stopping || cancelled == seq;
+            if (!refused) {
+                pending = o; // before the offer: a Cancel or stop() finds it
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (refused) {
+            out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(seq)).build());
+            return;
+        }
+        int r = PendingWrite.offer(h.channel(), o);
+        if (r == ChannelCore.WRITTEN) {
+            clearPending(o);
+            out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build());
+        } else if (r == ChannelCore.WRITE_POISONED) {
+            clearPending(o);
+            answerPoison(h);
+        }
+        // PENDING: o.decided answers; NOT_WRITTEN: withdrawn by stop() first, which answered
+    }
+
+    /** A remote write waiting in the hosted channel's queue of writers. */
+    private final class Offer extends PendingWrite {
+        final long seq;
+
+        Offer(Object v, long seq) {
+            super(v);
+            this.seq = seq;
+        }
+
+        @Override
+        protected void decided(boolean taken) {
+            clearPending(this);
+            Hosted h = hosted;
+            if (!taken) {
+                answerPoison(h);
+                return;
+            }
+            boolean told = out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build());
+            if (!told) {
+                LOG.log(Level.WARNING, "csp-net: a value from " + peer + " was taken from '" + h.name()
+                        + "' after its stream ended; the writer was told it is in doubt");
+            }
+        }
+    }
+
+    /** Tells the end its channel is poisoned and ends the stream (once). */
+    private void answerPoison(Hosted h) {
+        if (poisonAnswered.compareAndSet(false, true)) {
+            out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
+                    .setReason(h.poisonReason(node.name()))).build());
+            out.complete();
+        }
+        finished = true;
     }
 
     private volatile long started; // the last seq the agent began (written under lock)
@@ -224,19 +349,14 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
                     throw new ChannelPoison(h.name());
                 }
                 EndFrame f = (EndFrame) w;
-                if (f.hasSend() && role == Role.WRITER) {
-                    write(h, f.getSend().getSeq(), f.getSend().getPayload());
-                } else if (f.hasRequest() && role == Role.READER) {
+                if (f.hasRequest() && role == Role.READER) {
                     read(h, f.getRequest().getSeq());
                 } else {
                     LOG.log(Level.WARNING, "csp-net: " + f.getKindCase() + " on a " + role + " end from " + peer + " ignored");
                 }
             }
         } catch (ChannelPoison p) {
-            out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
-                    .setReason(h.poisonReason(node.name()))).build());
-            out.complete();
-            finished = true;
+            answerPoison(h);
         } catch (InterruptedException e) {
             // stopped
         }
@@ -276,25 +396,6 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
             lock.unlock();
         }
         try {
-            if (f.hasSend() && role == Role.WRITER) {
-                long seq = f.getSend().getSeq();
-                if (seq <= lastSeq.get()) {
-                    return false; // the agent reports it
-                }
-                Object v;
-                try {
-                    v = h.codec().decode(f.getSend().getPayload().toByteArray());
-                } catch (RuntimeException e) {
-                    return false; // the agent rejects it, in order
-                }
-                if (!h.channel().tryWrite(v)) {
-                    return false;
-                }
-                lastSeq.accumulateAndGet(seq, Math::max);
-                markStarted(seq);
-                out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build());
-                return true;
-            }
             if (f.hasRequest() && role == Role.READER) {
                 long seq = f.getRequest().getSeq();
                 if (seq <= lastSeq.get()) {
@@ -311,10 +412,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
             }
             return false;
         } catch (ChannelPoison p) {
-            out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
-                    .setReason(h.poisonReason(node.name()))).build());
-            out.complete();
-            finished = true;
+            answerPoison(h);
             work.add(STOP);
             return true;
         }
@@ -326,40 +424,6 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
             started = seq;
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void write(Hosted h, long seq, ByteString payload) {
-        if (!accept(seq, "Send")) {
-            return;
-        }
-        Object v;
-        try {
-            v = h.codec().decode(payload.toByteArray());
-        } catch (RuntimeException e) {
-            out.send(HomeFrame.newBuilder().setRejected(Rejected.newBuilder().setSeq(seq)
-                    .setReason(String.valueOf(e.getMessage()))).build());
-            return;
-        }
-        if (!begin(seq)) {
-            out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(seq)).build());
-            return;
-        }
-        boolean taken;
-        try {
-            h.channel().write(v);
-            taken = true;
-        } catch (InterruptedException e) {
-            taken = false;
-        } finally {
-            end();
-        }
-        boolean told = out.send(taken
-                ? HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build()
-                : HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(seq)).build());
-        if (taken && !told) {
-            LOG.log(Level.WARNING, "csp-net: a value from " + peer + " was taken from '" + h.name()
-                    + "' after its stream ended; the writer was told it is in doubt");
         }
     }
 
@@ -426,14 +490,19 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     }
 
     private void stop(boolean orderly) {
+        Offer o;
         lock.lock();
         try {
             stopping = true;
+            o = pending;
             if (current != 0 && agent != null) {
                 agent.interrupt();
             }
         } finally {
             lock.unlock();
+        }
+        if (o != null) {
+            withdraw(o); // a value not yet taken is not taken (Cancelled, before the end of the stream)
         }
         work.add(orderly ? CLOSE : STOP);
     }
