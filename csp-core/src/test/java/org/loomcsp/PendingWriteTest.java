@@ -30,8 +30,15 @@ class PendingWriteTest {
         final AtomicReference<Thread> by = new AtomicReference<>();
         final CountDownLatch decided = new CountDownLatch(1);
 
-        Recorded(Object v) {
-            super(v);
+        final Object value;
+
+        Recorded(Object channel, Object v) {
+            super(channel, v);
+            this.value = v;
+        }
+
+        Object value() {
+            return value;
         }
 
         @Override
@@ -48,8 +55,8 @@ class PendingWriteTest {
         AtomicReference<String> got = new AtomicReference<>();
         CSPProcess reader = new CSPProcess(() -> got.set(c.read())).start();
         Awaitility.await().until(() -> c.core.waiterCounts()[0] == 1);
-        Recorded w = new Recorded("v");
-        assertThat(PendingWrite.offer(c, w)).isEqualTo(ChannelCore.WRITTEN);
+        Recorded w = new Recorded(c, "v");
+        assertThat(w.offer()).isEqualTo(ChannelCore.WRITTEN);
         reader.join();
         assertThat(got.get()).isEqualTo("v");
         assertThat(w.cancel()).as("a write taken at once cannot be withdrawn").isFalse();
@@ -59,8 +66,8 @@ class PendingWriteTest {
     @BackendTest
     void aQueuedValueIsTakenByTheNextReaderWhoseThreadRunsTheCallbackOnce(Backend backend) throws Exception {
         Channel<String> c = new Channel<>();
-        Recorded w = new Recorded("v");
-        assertThat(PendingWrite.offer(c, w)).isEqualTo(PendingWrite.PENDING);
+        Recorded w = new Recorded(c, "v");
+        assertThat(w.offer()).isEqualTo(PendingWrite.PENDING);
         assertThat(c.core.waiterCounts()).containsExactly(0, 1);
         AtomicReference<String> got = new AtomicReference<>();
         AtomicReference<Thread> readerThread = new AtomicReference<>();
@@ -82,7 +89,7 @@ class PendingWriteTest {
         Channel<String> c = new Channel<>();
         AtomicReference<String> seenInCallback = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
-        PendingWrite w = new PendingWrite("first") {
+        PendingWrite w = new PendingWrite(c, "first") {
             @Override
             protected void decided(boolean taken) {
                 // the same channel again: would deadlock if the callback ran under its lock
@@ -90,9 +97,9 @@ class PendingWriteTest {
                 done.countDown();
             }
         };
-        assertThat(PendingWrite.offer(c, w)).isEqualTo(PendingWrite.PENDING);
-        Recorded second = new Recorded("second");
-        assertThat(PendingWrite.offer(c, second)).isEqualTo(PendingWrite.PENDING);
+        assertThat(w.offer()).isEqualTo(PendingWrite.PENDING);
+        Recorded second = new Recorded(c, "second");
+        assertThat(second.offer()).isEqualTo(PendingWrite.PENDING);
         assertThat(c.tryRead()).isEqualTo("first");
         done.await();
         assertThat(seenInCallback.get()).isEqualTo("second");
@@ -104,9 +111,9 @@ class PendingWriteTest {
         Channel<Integer> c = new Channel<>();
         List<Recorded> ws = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Recorded w = new Recorded(i);
+            Recorded w = new Recorded(c, i);
             ws.add(w);
-            assertThat(PendingWrite.offer(c, w)).isEqualTo(PendingWrite.PENDING);
+            assertThat(w.offer()).isEqualTo(PendingWrite.PENDING);
         }
         new CSPProcess(c::poison).start().join();
         for (Recorded w : ws) {
@@ -115,15 +122,15 @@ class PendingWriteTest {
             assertThat(w.taken.get()).isZero();
             assertThat(w.cancel()).isFalse();
         }
-        assertThat(PendingWrite.offer(c, new Recorded(9))).isEqualTo(ChannelCore.WRITE_POISONED);
+        assertThat(new Recorded(c, 9).offer()).isEqualTo(ChannelCore.WRITE_POISONED);
         assertThat(c.core.waiterCounts()).containsExactly(0, 0);
     }
 
     @Test
     void aWithdrawnWriteIsNeverTakenAndLeavesNothingQueued() throws Exception {
         Channel<String> c = new Channel<>();
-        Recorded w = new Recorded("gone");
-        assertThat(PendingWrite.offer(c, w)).isEqualTo(PendingWrite.PENDING);
+        Recorded w = new Recorded(c, "gone");
+        assertThat(w.offer()).isEqualTo(PendingWrite.PENDING);
         assertThat(w.cancel()).isTrue();
         assertThat(w.cancel()).as("idempotent, and still not taken").isTrue();
         assertThat(c.core.waiterCounts()).containsExactly(0, 0);
@@ -135,18 +142,79 @@ class PendingWriteTest {
     @Test
     void aWriteWithdrawnBeforeItIsOfferedIsNotWritten() {
         Channel<String> c = new Channel<>();
-        Recorded w = new Recorded("late");
+        Recorded w = new Recorded(c, "late");
         assertThat(w.cancel()).isTrue();
-        assertThat(PendingWrite.offer(c, w)).isEqualTo(ChannelCore.NOT_WRITTEN);
+        assertThat(w.offer()).isEqualTo(ChannelCore.NOT_WRITTEN);
         assertThat(c.core.waiterCounts()).containsExactly(0, 0);
+    }
+
+    /**
+     * A withdrawal racing the offer itself (a node's heartbeat may end a stream while its network
+     * thread offers): either the withdrawal wins and the reader never gets the value, or the
+     * value is delivered and the withdrawal says so; never both.
+     */
+    @BackendTest
+    void aWithdrawalRacingTheOfferNeverWinsForADeliveredValue(Backend backend) throws Exception {
+        Channel<Integer> c = new Channel<>();
+        java.util.Set<Integer> got = ConcurrentHashMap.newKeySet();
+        CountDownLatch readerDone = new CountDownLatch(1);
+        new CSPProcess(() -> {
+            try {
+                while (true) {
+                    got.add(c.read());
+                }
+            } catch (ChannelPoison p) {
+                readerDone.countDown();
+            }
+        }).start();
+        int n = 3_000;
+        boolean[] withdrawn = new boolean[n];
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        AtomicReference<Recorded> current = new AtomicReference<>();
+        Thread canceller = Thread.ofPlatform().start(() -> {
+            try {
+                for (int i = 0; i < n; i++) {
+                    start.await();
+                    Recorded w;
+                    while ((w = current.get()) == null || (Integer) w.value() != i) {
+                        Thread.onSpinWait();
+                    }
+                    withdrawn[i] = w.cancel();
+                    start.await();
+                }
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            Recorded w = new Recorded(c, i);
+            current.set(w);
+            start.await();
+            w.offer();
+            start.await(); // the canceller has decided
+        }
+        canceller.join();
+        Awaitility.await().until(() -> {
+            for (int i = 0; i < n; i++) {
+                if (!withdrawn[i] && !got.contains(i)) {
+                    return false; // taken: the reader's read is on its way
+                }
+            }
+            return true;
+        });
+        c.poison();
+        readerDone.await();
+        for (int i = 0; i < n; i++) {
+            assertThat(got.contains(i)).as("value %d delivered iff not withdrawn", i).isEqualTo(!withdrawn[i]);
+        }
     }
 
     @Test
     void aPendingWriteIsOfferedOnlyOnce() {
         Channel<String> c = new Channel<>();
-        Recorded w = new Recorded("v");
-        PendingWrite.offer(c, w);
-        assertThatThrownBy(() -> PendingWrite.offer(c, w))
+        Recorded w = new Recorded(c, "v");
+        w.offer();
+        assertThatThrownBy(() -> w.offer())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("offered once");
     }
 
@@ -154,8 +222,8 @@ class PendingWriteTest {
     void anAltTakesAPendingWriteAndABufferRefillsFromOne(Backend backend) throws Exception {
         Channel<String> c = new Channel<>();
         Channel<String> other = new Channel<>();
-        Recorded w = new Recorded("alt");
-        assertThat(PendingWrite.offer(c, w)).isEqualTo(PendingWrite.PENDING);
+        Recorded w = new Recorded(c, "alt");
+        assertThat(w.offer()).isEqualTo(PendingWrite.PENDING);
         AtomicReference<String> got = new AtomicReference<>();
         new CSPProcess(() -> {
             Alt alt = new Alt(other, c);
@@ -167,10 +235,10 @@ class PendingWriteTest {
         assertThat(w.taken.get()).isEqualTo(1);
 
         Channel<String> b = Channel.buffered(1);
-        Recorded first = new Recorded("b1");
-        Recorded second = new Recorded("b2");
-        assertThat(PendingWrite.offer(b, first)).isEqualTo(ChannelCore.WRITTEN); // into the buffer
-        assertThat(PendingWrite.offer(b, second)).isEqualTo(PendingWrite.PENDING); // buffer full
+        Recorded first = new Recorded(b, "b1");
+        Recorded second = new Recorded(b, "b2");
+        assertThat(first.offer()).isEqualTo(ChannelCore.WRITTEN); // into the buffer
+        assertThat(second.offer()).isEqualTo(PendingWrite.PENDING); // buffer full
         assertThat(b.read()).isEqualTo("b1");
         second.decided.await(); // moved into the buffer: taken
         assertThat(second.taken.get()).isEqualTo(1);
@@ -212,9 +280,9 @@ class PendingWriteTest {
             if (i == poisonAt) {
                 c.poison();
             }
-            Recorded w = new Recorded(i);
+            Recorded w = new Recorded(c, i);
             ws.add(w);
-            int r = PendingWrite.offer(c, w);
+            int r = w.offer();
             if (r == ChannelCore.WRITTEN) {
                 w.taken.incrementAndGet(); // taken at once: no callback, counted here
             } else if (r == ChannelCore.WRITE_POISONED) {

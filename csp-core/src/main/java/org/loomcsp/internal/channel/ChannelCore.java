@@ -249,13 +249,13 @@ public final class ChannelCore extends Mutex {
     int offer(PendingWrite w) {
         lock();
         try {
-            if (w.channel != null || w.queue != Node.NOT_QUEUED) {
+            if (w.offered) {
                 throw new IllegalStateException("a PendingWrite is offered once; make a new one for each value");
             }
+            w.offered = true;
             if (!w.isWaiting()) {
-                return NOT_WRITTEN;
+                return NOT_WRITTEN; // cancelled before it was offered
             }
-            w.channel = this; // offered: a second offer is refused
             if (poisoned) {
                 w.tryPoison(0); // decided, without a callback: a later cancel() returns false
                 return WRITE_POISONED;
@@ -272,7 +272,24 @@ public final class ChannelCore extends Mutex {
         }
     }
 
-    /** Poisons the channel: idempotent; wakes every waiting reader and writer. */
+    /**
+     * Withdraws a pending write, under the lock (so never while an offer hands its value over):
+     * true if nobody took it (it is unlinked); false if a partner decided it first.
+     */
+    boolean cancel(PendingWrite w) {
+        lock();
+        try {
+            if (!w.tryCancel()) {
+                return w.state == Sync.CANCELLED;
+            }
+            dequeue(w);
+            return true;
+        } finally {
+            unlock();
+        }
+    }
+
+        /** Poisons the channel: idempotent; wakes every waiting reader and writer. */
     public void poison() {
         if (poisoned) {
             return;

@@ -24,8 +24,9 @@ import org.loomcsp.internal.trace.Hooks;
  * links the node into the channel's list of decided pending writes (Mutex.decided, guarded by
  * the lock), and Mutex.unlock() runs their callbacks after releasing the lock, on the thread
  * that decided them, so a callback never runs under a channel lock and may take other locks.
- * cancel() is the waiter's CANCELLED CAS: it wins (nothing took the value) or loses to a partner
- * (whose callback runs). Happens-before: the reader's actions before it took the value
+ * cancel() is the waiter's CANCELLED CAS, made under the channel's lock like offer(), so a
+ * withdrawal never races an offer that is handing the value to a reader: it wins (nothing took
+ * the value; the node is unlinked) or loses to a partner (whose callback runs). Happens-before: the reader's actions before it took the value
  * happen-before decided(true), which runs later on the reader's own thread.
  */
 public abstract class PendingWrite extends Node {
@@ -36,16 +37,20 @@ public abstract class PendingWrite extends Node {
 
     private static volatile Function<Object, ChannelCore> cores;
 
-    /** The channel it was offered to (set under that channel's lock when queued). */
-    ChannelCore channel;
+    /** The channel it is offered to. */
+    final ChannelCore channel;
+    /** Whether {@link #offer()} ran (under the channel's lock). */
+    boolean offered;
     /** The next decided pending write of the same channel (Mutex.decided list; under its lock). */
     PendingWrite nextDecided;
 
     /**
+     * @param channelEnd the channel to write to: a {@code Channel} or one of its ends
      * @param value the value to write, not null
      */
-    protected PendingWrite(Object value) {
+    protected PendingWrite(Object channelEnd, Object value) {
         super(null, Objects.requireNonNull(value, "loomcsp channels do not carry null"));
+        this.channel = cores.apply(Objects.requireNonNull(channelEnd, "channelEnd"));
     }
 
     /**
@@ -62,31 +67,22 @@ public abstract class PendingWrite extends Node {
      * Idempotent: once it returned true, it returns true.
      */
     public final boolean cancel() {
-        if (!tryCancel()) {
-            return state == CANCELLED;
-        }
-        ChannelCore c = channel;
-        if (c != null) {
-            c.unlink(this);
-        }
-        return true;
+        return channel.cancel(this);
     }
 
     /**
-     * Offers {@code w}'s value to the channel behind {@code channelEnd} (a {@code Channel} or one
-     * of its ends) without blocking: {@link ChannelCore#WRITTEN} if a waiting reader or the
-     * buffer took it now, {@link ChannelCore#WRITE_POISONED} if the channel is poisoned, {@link
-     * ChannelCore#NOT_WRITTEN} if {@code w} was cancelled before it was offered, else {@link
-     * #PENDING}.
+     * Offers the value to the channel without blocking: {@link ChannelCore#WRITTEN} if a waiting
+     * reader or the buffer took it now, {@link ChannelCore#WRITE_POISONED} if the channel is
+     * poisoned, {@link ChannelCore#NOT_WRITTEN} if it was cancelled before it was offered, else
+     * {@link #PENDING} (it waits among the channel's writers).
      *
-     * @throws IllegalStateException if {@code w} was offered before
+     * @throws IllegalStateException if it was offered before
      */
-    public static int offer(Object channelEnd, PendingWrite w) {
-        ChannelCore c = cores.apply(channelEnd);
-        Object v = w.item;
-        int r = c.offer(w);
+    public final int offer() {
+        Object v = item;
+        int r = channel.offer(this);
         if (r == ChannelCore.WRITTEN && Hooks.ON) {
-            Hooks.write(c, v);
+            Hooks.write(channel, v);
         }
         return r;
     }
@@ -100,9 +96,8 @@ public abstract class PendingWrite extends Node {
 
     /** Under the channel's lock, from Sync.wake(): run the callback when the lock is released. */
     final void decidedLocked() {
-        ChannelCore c = channel;
-        nextDecided = c.decided;
-        c.decided = this;
+        nextDecided = channel.decided;
+        channel.decided = this;
     }
 
     /** After the lock is released: runs the callbacks of a chain of decided pending writes. */

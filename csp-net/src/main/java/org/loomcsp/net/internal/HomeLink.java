@@ -36,7 +36,8 @@ import org.loomcsp.net.proto.Taken;
  * of the stream withdraws it (PendingWrite.cancel) and answers Cancelled if the withdrawal won,
  * else the callback answers. So every Send gets exactly one of Taken / Cancelled / Rejected /
  * Poison, and a value is written to the channel at most once (seqs must grow; a repeated seq is
- * ignored), so it is never delivered twice. (Until session 7 an agent thread wrote each value
+ * ignored), so it is never delivered twice. A Send that comes before the answer to the previous
+ * one (a client that breaks the one-in-flight rule) is Rejected, not queued. (Until session 7 an agent thread wrote each value
  * that no reader was waiting for: three thread hand-offs per value instead of one;
  * docs/bench/net.md.)
  *
@@ -46,8 +47,8 @@ import org.loomcsp.net.proto.Taken;
  * if the agent has not started it; Received clears the in-flight value; Poison poisons the
  * hosted channel. The agent answers every Request with Deliver / Cancelled / Poison. Fast path:
  * while the agent is idle, the gRPC thread serves a Request itself if a waiting writer completes
- * it at once (tryRead). An end sends its next frame only after the answer to the previous one, so
- * the two never work on one end at once; a client that breaks that rule gets its values
+ * it at once (tryRead). An end sends its next Request only after the answer to the previous one,
+ * so the two never work on one end at once; a client that breaks that rule gets its values
  * delivered once each but possibly out of order.
  *
  * The reader role keeps the value it delivered (`inFlight`) until Received. If the end closes in
@@ -236,23 +237,32 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
                     .setReason(String.valueOf(e.getMessage()))).build());
             return;
         }
-        Offer o = new Offer(v, seq);
+        Offer o = new Offer(h, v, seq);
         boolean refused;
+        long busy = 0;
         lock.lock();
         try {
             started = seq;
             refused = stopping || cancelled == seq;
-            if (!refused) {
+            if (!refused && pending != null) {
+                busy = pending.seq;
+            } else if (!refused) {
                 pending = o; // before the offer: a Cancel or stop() finds it
             }
         } finally {
             lock.unlock();
         }
+        if (busy != 0) {
+            out.send(HomeFrame.newBuilder().setRejected(Rejected.newBuilder().setSeq(seq)
+                    .setReason("one value in flight per end: Send(" + seq + ") came before the answer to Send("
+                            + busy + "); wait for Taken, Cancelled or Rejected before the next Send")).build());
+            return;
+        }
         if (refused) {
             out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(seq)).build());
             return;
         }
-        int r = PendingWrite.offer(h.channel(), o);
+        int r = o.offer();
         if (r == ChannelCore.WRITTEN) {
             clearPending(o);
             out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build());
@@ -267,8 +277,8 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     private final class Offer extends PendingWrite {
         final long seq;
 
-        Offer(Object v, long seq) {
-            super(v);
+        Offer(Hosted h, Object v, long seq) {
+            super(h.channel(), v);
             this.seq = seq;
         }
 
