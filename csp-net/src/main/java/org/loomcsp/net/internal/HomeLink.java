@@ -37,9 +37,9 @@ import org.loomcsp.net.proto.Taken;
  * else the callback answers. So every Send gets exactly one of Taken / Cancelled / Rejected /
  * Poison, and a value is written to the channel at most once (seqs must grow; a repeated seq is
  * ignored), so it is never delivered twice. A Send that comes before the answer to the previous
- * one (a client that breaks the one-in-flight rule) is Rejected, not queued. (Until session 7 an agent thread wrote each value
- * that no reader was waiting for: three thread hand-offs per value instead of one;
- * docs/bench/net.md.)
+ * one (a client that breaks the one-in-flight rule) is Rejected, not queued. (Before ADR 0111
+ * an agent thread wrote each value that no reader was waiting for: three thread hand-offs per
+ * value instead of one; docs/bench/net.md.)
  *
  * Reader end: Request goes to the agent's queue; Cancel interrupts the agent if it is working on
  * that seq (under `lock`, so an interrupt never leaks into another operation: the agent clears
