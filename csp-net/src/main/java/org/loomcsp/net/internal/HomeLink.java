@@ -85,10 +85,10 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     private Object inFlight;
     private long inFlightSeq;
     private Offer pending; // a writer end's Send waiting in the hosted channel
-    // the highest seq accepted (CAS: the fast path and the agent may both accept)
+    // the highest seq accepted (CAS: a reader end's fast path and its agent may both accept)
     private final java.util.concurrent.atomic.AtomicLong lastSeq = new java.util.concurrent.atomic.AtomicLong();
-    // true while the agent has nothing to do: the gRPC thread may then serve a Send or Request
-    // itself if it completes without blocking (see fast())
+    // true while the agent has nothing to do: the gRPC thread may then serve a Request itself if
+    // it completes without blocking (see fast()); a writer end's Sends never go to the agent
     private volatile boolean agentIdle = true;
     private final AtomicBoolean poisonAnswered = new AtomicBoolean();
 
@@ -308,7 +308,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         finished = true;
     }
 
-    private volatile long started; // the last seq the agent began (written under lock)
+    private volatile long started; // the last seq begun: by the agent, the fast path or send() (written under lock)
 
     private long lastSeqSeen() {
         return started;
