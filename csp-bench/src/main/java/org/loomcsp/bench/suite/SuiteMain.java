@@ -58,6 +58,11 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--iterations", description = "Override the mode's measurement iterations.")
     Integer iterations;
 
+    @Option(names = "--pretouch", description = "Touch every page of each fork's heap at its start"
+            + " (-XX:+AlwaysPreTouch, about 7 s per fork on 2 cores), so that no iteration allocates into"
+            + " memory the kernel has not yet mapped; see ADR 0060, 'The commstime instability'.")
+    boolean pretouch;
+
     /** One Runner invocation: a benchmark regex and parameter overrides. */
     record Run(String include, Map<String, String[]> params) {}
 
@@ -107,13 +112,18 @@ public final class SuiteMain implements Callable<Integer> {
 
     /**
      * Same heap for every fork; java.lang opened so loomcsp runs on its own scheduler (else it
-     * warns and uses the JDK's); on JDK 23+ also silence JMH's own sun.misc.Unsafe warnings.
+     * warns and uses the JDK's); on JDK 23+ also silence JMH's own sun.misc.Unsafe warnings;
+     * with {@code pretouch}, every page of the heap is mapped before the first iteration.
      */
-    static String[] forkArgs() {
-        String opens = "--add-opens=java.base/java.lang=ALL-UNNAMED";
-        return Runtime.version().feature() >= 23
-                ? new String[] {"-Xms2g", "-Xmx2g", opens, "--sun-misc-unsafe-memory-access=allow"}
-                : new String[] {"-Xms2g", "-Xmx2g", opens};
+    static String[] forkArgs(boolean pretouch) {
+        List<String> a = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) {
+            a.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        if (pretouch) {
+            a.add("-XX:+AlwaysPreTouch");
+        }
+        return a.toArray(String[]::new);
     }
 
     public static void main(String[] args) {
@@ -125,13 +135,16 @@ public final class SuiteMain implements Callable<Integer> {
         Path dir = out != null ? out
                 : Path.of("target", "bench", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
+        if (pretouch) {
+            notes.add("every fork ran with -XX:+AlwaysPreTouch (--pretouch): its 2 GB heap was mapped before the first iteration");
+        }
         Environment env = Environment.here(mode.name(), notes);
         List<Run> runs = include != null ? List.of(new Run(".*" + include + ".*", Map.of())) : runs(mode);
 
         List<RunResult> all = new ArrayList<>();
         for (Run run : runs) {
             ChainedOptionsBuilder opts = new OptionsBuilder().include(run.include())
-                    .jvmArgsAppend(forkArgs())
+                    .jvmArgsAppend(forkArgs(pretouch))
                     .shouldFailOnError(false);
             if (mode == Mode.quick) {
                 opts.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
