@@ -16,7 +16,7 @@ module org.loomcsp {
     // csp-net makes its agents' virtual threads on the scheduler that runs the processes they
     // hand values to (internal.sched.VirtualThreads.newThread); nothing else of it is exported
     exports org.loomcsp.internal.sched to org.loomcsp.net;
-    // csp-net's home answers a remote write without holding a thread for it
-    // (internal.channel.PendingWrite)
+    // csp-net's home answers a remote write or read without holding a thread for it
+    // (internal.channel.PendingWrite, PendingRead)
     exports org.loomcsp.internal.channel to org.loomcsp.net;
 }

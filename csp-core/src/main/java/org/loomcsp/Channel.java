@@ -41,7 +41,7 @@ import org.loomcsp.internal.trace.Hooks;
 public final class Channel<T> implements ChannelInput<T>, ChannelOutput<T> {
 
     static {
-        // csp-net's home offers remote writes without a thread (internal.channel.PendingWrite)
+        // csp-net's home serves remote ends without a thread (internal.channel.PendingWrite, PendingRead)
         PendingWrite.installCores(Channel::coreOf);
     }
 

@@ -273,10 +273,41 @@ public final class ChannelCore extends Mutex {
     }
 
     /**
-     * Withdraws a pending write, under the lock (so never while an offer hands its value over):
-     * true if nobody took it (it is unlinked); false if a partner decided it first.
+     * A read that waits without a thread (see {@link PendingRead}): the value if a waiting writer
+     * or the buffer had one now, POISONED, NONE if {@code r} was cancelled before it was offered,
+     * else {@link PendingRead#PENDING} (queued).
      */
-    boolean cancel(PendingWrite w) {
+    Object offer(PendingRead r) {
+        lock();
+        try {
+            if (r.offered) {
+                throw new IllegalStateException("a PendingRead is offered once; make a new one for each value");
+            }
+            r.offered = true;
+            if (!r.isWaiting()) {
+                return NONE; // cancelled before it was offered
+            }
+            if (poisoned) {
+                r.tryPoison(0); // decided, without a callback: a later cancel() returns false
+                return POISONED;
+            }
+            Object v = takeLocked();
+            if (v != NONE) {
+                r.tryComplete(0);
+                return v;
+            }
+            enqueue(r, Node.READERS);
+            return PendingRead.PENDING;
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Withdraws a pending operation, under the lock (so never while an offer hands a value
+     * over): true if nothing was handed over (it is unlinked); false if a partner decided it first.
+     */
+    boolean cancel(PendingOp w) {
         lock();
         try {
             if (!w.tryCancel()) {
@@ -289,7 +320,7 @@ public final class ChannelCore extends Mutex {
         }
     }
 
-        /** Poisons the channel: idempotent; wakes every waiting reader and writer. */
+    /** Poisons the channel: idempotent; wakes every waiting reader and writer. */
     public void poison() {
         if (poisoned) {
             return;

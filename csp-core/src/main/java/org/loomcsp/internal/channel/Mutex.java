@@ -37,24 +37,24 @@ abstract class Mutex extends AbstractQueuedSynchronizer {
     }
 
     /**
-     * Pending writes decided while the lock was held, whose callbacks run after it is released
-     * (see {@link PendingWrite}); guarded by the lock.
+     * Pending operations decided while the lock was held, whose callbacks run after it is
+     * released (see {@link PendingOp}); guarded by the lock.
      */
-    PendingWrite decided;
+    PendingOp decided;
 
     /**
      * Releases the lock and unparks the first queued thread, if any; then runs the callbacks of
-     * the pending writes decided under it.
+     * the pending operations decided under it.
      */
     final void unlock() {
-        PendingWrite d = decided;
+        PendingOp d = decided;
         if (d == null) {
             release(1);
             return;
         }
         decided = null;
         release(1);
-        PendingWrite.fire(d);
+        PendingOp.fire(d);
     }
 
     @Override

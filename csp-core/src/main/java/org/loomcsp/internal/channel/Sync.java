@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * 'state' and then the item, sees the item (the CAS is a volatile write, the read of state a
  * volatile read). Once state != WAITING it never changes again.
  *
- * 'waiter' is the thread to unpark; written at construction; null only for a PendingWrite
+ * 'waiter' is the thread to unpark; written at construction; null only for a PendingOp
  * (an AltNode's waiter is its owner's, and only owners are woken).
  */
 public class Sync {
@@ -54,7 +54,7 @@ public class Sync {
     }
 
     /**
-     * Wakes the waiter after a partner decided the operation. A {@link PendingWrite} has no
+     * Wakes the waiter after a partner decided the operation. A {@link PendingOp} has no
      * waiter thread: its callback is queued to run when the deciding thread releases the lock.
      */
     final void wake() {
@@ -62,7 +62,7 @@ public class Sync {
         if (w != null) {
             LockSupport.unpark(w);
         } else {
-            ((PendingWrite) this).decidedLocked();
+            ((PendingOp) this).decidedLocked();
         }
     }
 
