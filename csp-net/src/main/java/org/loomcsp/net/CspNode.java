@@ -37,8 +37,8 @@ import org.loomcsp.net.internal.Node;
  *       value goes to exactly one reader.
  *   <li><b>Remote reads are guards:</b> {@link #input} returns an ordinary {@link ChannelInput},
  *       fed one value at a time, that takes part in an {@link org.loomcsp.Alt} with local
- *       channels and timers. A remote reader's agent at the home counts as "a reader at the
- *       home": it holds at most one value for its end until a reader there takes it. If the
+ *       channels and timers. A remote reader's request at the home counts as "a reader at the
+ *       home": the home holds at most one value for its end until a reader there takes it. If the
  *       end is closed in order first, the value goes back into the channel.
  *   <li><b>Poison</b> crosses the network both ways: poisoning any end poisons the channel at
  *       its home, and every waiting reader and writer on every node is woken with {@link

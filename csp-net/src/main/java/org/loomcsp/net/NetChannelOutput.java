@@ -9,8 +9,8 @@ import org.loomcsp.ChannelPoison;
  * stack): {@link CspNode#output(URI, Codec)}.
  *
  * <p><b>Rendezvous.</b> {@link #write(Object)} returns only after a reader <em>at the channel's
- * home node</em> has taken the value: a local reader there, or the home-side agent of a remote
- * reader (which forwards it to its node). Until then the writer waits; a writer never returns
+ * home node</em> has taken the value: a local reader there, or a remote reader's request waiting
+ * there (the home forwards the value to that reader's node). Until then the writer waits; a writer never returns
  * from {@code write} believing an undelivered value was delivered.
  *
  * <p><b>One value at a time.</b> An end has at most one value in flight; processes sharing one

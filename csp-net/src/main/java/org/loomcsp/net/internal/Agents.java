@@ -3,7 +3,7 @@ package org.loomcsp.net.internal;
 import org.loomcsp.internal.sched.VirtualThreads;
 
 /**
- * Makes csp-net's own virtual threads (a home's agent per remote end, an input end's proxy) on
+ * Makes csp-net's own virtual threads (an input end's proxy; a home has none since ADR 0111) on
  * the scheduler that runs loomcsp's virtual processes: loomcsp's own when the JVM opens
  * {@code java.lang} to it, else the JDK's (see {@link org.loomcsp.Csp#scheduler()}).
  */

@@ -4,11 +4,10 @@ import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.loomcsp.ChannelPoison;
 import org.loomcsp.internal.channel.ChannelCore;
+import org.loomcsp.internal.channel.PendingRead;
 import org.loomcsp.internal.channel.PendingWrite;
 import org.loomcsp.net.proto.Cancelled;
 import org.loomcsp.net.proto.Deliver;
@@ -22,39 +21,40 @@ import org.loomcsp.net.proto.Role;
 import org.loomcsp.net.proto.Taken;
 
 /**
- * The home's half of one remote end's stream: a writer end's values are offered to the hosted
- * channel without a thread ({@link PendingWrite}); a reader end has an agent thread that reads
- * from the hosted channel on its behalf, one value at a time.
+ * The home's half of one remote end's stream, without a thread of its own: a writer end's values
+ * are offered to the hosted channel as {@link PendingWrite}s, a reader end's requests as {@link
+ * PendingRead}s, each answered by whichever thread decides it.
  */
 /*
- * gRPC delivers the end's frames on its own thread (onNext, serially; must not block).
+ * gRPC delivers the end's frames on its own thread (onNext, serially; must not block). Nothing
+ * here blocks: every operation on the hosted channel is a pending one (ADR 0111).
  *
- * Writer end: a Send is offered to the hosted channel on the gRPC thread as a PendingWrite
- * (`pending`, under `lock`): taken at once (Taken), poisoned (Poison), or queued among the
- * channel's writers like a parked writer, with no thread held. A reader that takes it runs the
- * callback on its own thread, which answers Taken; poison answers Poison; Cancel(seq) or the end
- * of the stream withdraws it (PendingWrite.cancel) and answers Cancelled if the withdrawal won,
- * else the callback answers. So every Send gets exactly one of Taken / Cancelled / Rejected /
- * Poison, and a value is written to the channel at most once (seqs must grow; a repeated seq is
- * ignored), so it is never delivered twice. A Send that comes before the answer to the previous
- * one (a client that breaks the one-in-flight rule) is Rejected, not queued. (Before ADR 0111
- * an agent thread wrote each value that no reader was waiting for: three thread hand-offs per
- * value instead of one; docs/bench/net.md.)
+ * Writer end: a Send is offered on the gRPC thread as a PendingWrite (`pending`, under `lock`):
+ * taken at once (Taken), poisoned (Poison), or queued among the channel's writers like a parked
+ * writer. A reader that takes it runs the callback on its own thread, which answers Taken;
+ * poison answers Poison; Cancel(seq) or the end of the stream withdraws it (cancel()) and
+ * answers Cancelled if the withdrawal won, else the callback answers.
  *
- * Reader end: Request goes to the agent's queue; Cancel interrupts the agent if it is working on
- * that seq (under `lock`, so an interrupt never leaks into another operation: the agent clears
- * its interrupt status under the same lock when the operation ends), or marks the seq cancelled
- * if the agent has not started it; Received clears the in-flight value; Poison poisons the
- * hosted channel. The agent answers every Request with Deliver / Cancelled / Poison. Fast path:
- * while the agent is idle, the gRPC thread serves a Request itself if a waiting writer completes
- * it at once (tryRead). An end sends its next Request only after the answer to the previous one,
- * so the two never work on one end at once; a client that breaks that rule gets its values
- * delivered once each but possibly out of order.
+ * Reader end: a Request is offered on the gRPC thread as a PendingRead (`asking`): served at once
+ * by a waiting writer or the buffer (Deliver), poisoned (Poison), or queued among the channel's
+ * readers. A writer that hands it a value runs the callback on its own thread, which sends
+ * Deliver; Cancel(seq) or the end of the stream withdraws it as above. The value delivered is
+ * kept (`inFlight`) until Received. (Before, an agent thread per reader end blocked in read().)
  *
- * The reader role keeps the value it delivered (`inFlight`) until Received. If the end closes in
- * order before Received (it half-closed without handing the value to a local reader), the agent
- * writes the value back into the hosted channel. If the end is lost, the value is in doubt (it
- * may have been taken at the end's node): it is logged, never re-sent.
+ * So every Send and every Request gets exactly one of Taken / Deliver, Cancelled, Rejected or
+ * Poison; seqs must grow (a repeated seq is ignored), so a value is written to the channel at
+ * most once and delivered at most once. A Send or Request that comes before the answer to the
+ * previous one (a client that breaks the one-in-flight rule) is Rejected, not queued.
+ *
+ * Where a value taken for a reader end can be: (a) in the callback, before Deliver went out: if
+ * the stream is over by then (Outbox.send fails), the value never left and is written back into
+ * the hosted channel (a PendingWrite, at the back of its writers); (b) delivered, not yet
+ * Received (`inFlight`): an orderly close puts it back the same way; a lost end leaves it in
+ * doubt (logged, never re-sent); (c) Received: gone. An orderly close with a pending operation
+ * that lost its withdrawal to a partner waits for that callback's answer (`closeAfterAnswer`,
+ * `answering`), then puts back and completes the stream: the answer is never cut off by the
+ * completion. An operation stops being in flight before its answer is sent (the end may send the
+ * next one the moment it has the answer).
  *
  * A lost end (broken stream, or silent for the peer timeout) poisons the hosted channel when the
  * node's poisonOnPeerLoss is set (the default): a node that dies is then like a process that
@@ -62,35 +62,30 @@ import org.loomcsp.net.proto.Taken;
  */
 final class HomeLink implements StreamObserver<EndFrame>, Beating {
     private static final System.Logger LOG = System.getLogger("org.loomcsp.net");
-    private static final Object STOP = new Object();
-    private static final Object CLOSE = new Object();
-    private static final Object POISONED = new Object();
 
     private final Node node;
     private final Outbox<HomeFrame> out;
     private final String address;
-    private final LinkedBlockingQueue<Object> work = new LinkedBlockingQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean poisonAnswered = new AtomicBoolean();
+    // the highest seq accepted
+    private final java.util.concurrent.atomic.AtomicLong lastSeq = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastHeard = System.nanoTime();
     private volatile boolean finished;
     private volatile String peer;
     private volatile Hosted hosted;
-    private Role role;
-    private Thread agent;
+    private Role role; // written once on the gRPC thread before hosted
     // guarded by lock
-    private long current;
-    private long cancelled;
+    private long started; // the last seq begun
+    private long cancelled; // a seq cancelled before it was begun
     private boolean stopping;
+    private boolean closeAfterAnswer;
+    private int answering; // answers being sent for operations no longer in flight
     private Object inFlight;
     private long inFlightSeq;
     private Offer pending; // a writer end's Send waiting in the hosted channel
-    // the highest seq accepted (CAS: a reader end's fast path and its agent may both accept)
-    private final java.util.concurrent.atomic.AtomicLong lastSeq = new java.util.concurrent.atomic.AtomicLong();
-    // true while the agent has nothing to do: the gRPC thread may then serve a Request itself if
-    // it completes without blocking (see fast()); a writer end's Sends never go to the agent
-    private volatile boolean agentIdle = true;
-    private final AtomicBoolean poisonAnswered = new AtomicBoolean();
+    private Ask asking; // a reader end's Request waiting in the hosted channel
 
     HomeLink(Node node, StreamObserver<HomeFrame> out, String address) {
         this.node = node;
@@ -109,13 +104,14 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
                 if (role == Role.WRITER) {
                     send(f.getSend().getSeq(), f.getSend().getPayload());
                 } else {
-                    work.add(f); // the agent warns
+                    ignored(f);
                 }
             }
             case REQUEST -> {
-                if (!(agentIdle && fast(f))) {
-                    agentIdle = false;
-                    work.add(f);
+                if (role == Role.READER) {
+                    request(f.getRequest().getSeq());
+                } else {
+                    ignored(f);
                 }
             }
             case CANCEL -> cancel(f.getCancel().getSeq());
@@ -135,11 +131,16 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
                 if (h != null) {
                     String r = f.getPoison().getReason();
                     h.poison(r.isEmpty() ? "poisoned through the end from " + peer : r);
-                    work.add(POISONED);
+                    answerPoison(h);
                 }
             }
             default -> { /* PING */ }
         }
+    }
+
+    private void ignored(EndFrame f) {
+        LOG.log(Level.WARNING, "csp-net: " + f.getKindCase() + " on a " + (role == null ? "unopened" : role)
+                + " end from " + peer + " ignored");
     }
 
     private void open(EndFrame f) {
@@ -169,8 +170,6 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         }
         role = o.getRole();
         hosted = h;
-        agent = Agents.unstarted("csp-net-home " + h.name() + " for " + peer, this::agentLoop);
-        agent.start();
         out.send(HomeFrame.newBuilder().setOpened(Opened.newBuilder().setNode(node.name())).build());
     }
 
@@ -178,198 +177,6 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         finished = true;
         ended.set(true);
         out.fail(s.asRuntimeException());
-    }
-
-    private void cancel(long seq) {
-        Offer o = null;
-        lock.lock();
-        try {
-            if (pending != null && pending.seq == seq) {
-                o = pending;
-            } else if (current == seq) {
-                agent.interrupt();
-            } else if (seq > lastSeqSeen()) {
-                cancelled = seq;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (o != null) {
-            withdraw(o);
-        }
-    }
-
-    /** Withdraws a pending write; answers Cancelled if it won (else its callback answers). */
-    private void withdraw(Offer o) {
-        if (o.cancel()) {
-            clearPending(o);
-            out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(o.seq)).build());
-        }
-    }
-
-    private void clearPending(Offer o) {
-        lock.lock();
-        try {
-            if (pending == o) {
-                pending = null;
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * A Send on a writer end, on the gRPC thread: the value is offered to the hosted channel
-     * without holding a thread ({@link PendingWrite}); Taken goes back when a reader takes it,
-     * from the reader's thread, or Cancelled / Poison. At most one Send per end is pending (the
-     * end waits for the answer), so {@code pending} holds at most one.
-     */
-    private void send(long seq, ByteString payload) {
-        Hosted h = hosted;
-        if (!accept(seq, "Send")) {
-            return;
-        }
-        Object v;
-        try {
-            v = h.codec().decode(payload.toByteArray());
-        } catch (RuntimeException e) {
-            out.send(HomeFrame.newBuilder().setRejected(Rejected.newBuilder().setSeq(seq)
-                    .setReason(String.valueOf(e.getMessage()))).build());
-            return;
-        }
-        Offer o = new Offer(h, v, seq);
-        boolean refused;
-        long busy = 0;
-        lock.lock();
-        try {
-            started = seq;
-            refused = stopping || cancelled == seq;
-            if (!refused && pending != null) {
-                busy = pending.seq;
-            } else if (!refused) {
-                pending = o; // before the offer: a Cancel or stop() finds it
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (busy != 0) {
-            out.send(HomeFrame.newBuilder().setRejected(Rejected.newBuilder().setSeq(seq)
-                    .setReason("one value in flight per end: Send(" + seq + ") came before the answer to Send("
-                            + busy + "); wait for Taken, Cancelled or Rejected before the next Send")).build());
-            return;
-        }
-        if (refused) {
-            out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(seq)).build());
-            return;
-        }
-        int r = o.offer();
-        if (r == ChannelCore.WRITTEN) {
-            clearPending(o);
-            out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build());
-        } else if (r == ChannelCore.WRITE_POISONED) {
-            clearPending(o);
-            answerPoison(h);
-        }
-        // PENDING: o.decided answers; NOT_WRITTEN: withdrawn by stop() first, which answered
-    }
-
-    /** A remote write waiting in the hosted channel's queue of writers. */
-    private final class Offer extends PendingWrite {
-        final long seq;
-
-        Offer(Hosted h, Object v, long seq) {
-            super(h.channel(), v);
-            this.seq = seq;
-        }
-
-        @Override
-        protected void decided(boolean taken) {
-            clearPending(this);
-            Hosted h = hosted;
-            if (!taken) {
-                answerPoison(h);
-                return;
-            }
-            boolean told = out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build());
-            if (!told) {
-                LOG.log(Level.WARNING, "csp-net: a value from " + peer + " was taken from '" + h.name()
-                        + "' after its stream ended; the writer was told it is in doubt");
-            }
-        }
-    }
-
-    /** Tells the end its channel is poisoned and ends the stream (once). */
-    private void answerPoison(Hosted h) {
-        if (poisonAnswered.compareAndSet(false, true)) {
-            out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
-                    .setReason(h.poisonReason(node.name()))).build());
-            out.complete();
-        }
-        finished = true;
-    }
-
-    private volatile long started; // the last seq begun: by the agent, the fast path or send() (written under lock)
-
-    private long lastSeqSeen() {
-        return started;
-    }
-
-    private boolean begin(long seq) {
-        lock.lock();
-        try {
-            started = seq;
-            if (stopping || cancelled == seq) {
-                return false;
-            }
-            current = seq;
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void end() {
-        lock.lock();
-        try {
-            current = 0;
-            Thread.interrupted();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void agentLoop() {
-        Hosted h = hosted;
-        try {
-            while (true) {
-                Object w = work.poll();
-                if (w == null) {
-                    agentIdle = true;
-                    w = work.take();
-                }
-                if (w == STOP) {
-                    return;
-                }
-                if (w == CLOSE) {
-                    putBack(h);
-                    out.complete();
-                    return;
-                }
-                if (w == POISONED) {
-                    throw new ChannelPoison(h.name());
-                }
-                EndFrame f = (EndFrame) w;
-                if (f.hasRequest() && role == Role.READER) {
-                    read(h, f.getRequest().getSeq());
-                } else {
-                    LOG.log(Level.WARNING, "csp-net: " + f.getKindCase() + " on a " + role + " end from " + peer + " ignored");
-                }
-            }
-        } catch (ChannelPoison p) {
-            answerPoison(h);
-        } catch (InterruptedException e) {
-            // stopped
-        }
     }
 
     /** Accepts a seq once: false (and a warning) for a repeated or old one. */
@@ -386,78 +193,235 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     }
 
     /**
-     * The fast path, on the gRPC thread, when the agent is idle: a Send whose value a waiting
-     * reader takes at once ({@code tryWrite}), or a Request that a waiting writer serves at once
-     * ({@code tryRead}), is answered here without waking the agent (two thread hand-offs fewer
-     * per value). Anything that would block goes to the agent as usual. Returns false if the
-     * frame must go to the agent.
+     * Registers {@code op} as the end's operation in flight, under the lock: 0 if registered, -1
+     * if it must be answered Cancelled (stopping, or cancelled before it came), else the seq of
+     * the operation already in flight (the new one is Rejected).
      */
-    private boolean fast(EndFrame f) {
-        Hosted h = hosted;
-        if (h == null) {
-            return false;
-        }
+    private long begin(PendingOpFor op) {
         lock.lock();
         try {
-            if (stopping) {
-                return false;
+            started = op.seq();
+            if (stopping || cancelled == op.seq()) {
+                return -1;
             }
-        } finally {
-            lock.unlock();
-        }
-        try {
-            if (f.hasRequest() && role == Role.READER) {
-                long seq = f.getRequest().getSeq();
-                if (seq <= lastSeq.get()) {
-                    return false;
-                }
-                Object v = h.channel().tryRead();
-                if (v == null) {
-                    return false;
-                }
-                lastSeq.accumulateAndGet(seq, Math::max);
-                markStarted(seq);
-                deliver(h, seq, v);
-                return true;
+            PendingOpFor busy = pending != null ? pending : asking;
+            if (busy != null) {
+                return busy.seq();
             }
-            return false;
-        } catch (ChannelPoison p) {
-            answerPoison(h);
-            work.add(STOP);
-            return true;
-        }
-    }
-
-    private void markStarted(long seq) {
-        lock.lock();
-        try {
-            started = seq;
+            if (op instanceof Offer o) {
+                pending = o;
+            } else {
+                asking = (Ask) op;
+            }
+            return 0;
         } finally {
             lock.unlock();
         }
     }
 
-    private void read(Hosted h, long seq) {
-        if (!accept(seq, "Request")) {
-            return;
-        }
-        if (!begin(seq)) {
+    /** Answers a Send or Request that {@link #begin} did not register. */
+    private void refused(long seq, long busy, String what) {
+        if (busy < 0) {
             out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(seq)).build());
+        } else {
+            out.send(HomeFrame.newBuilder().setRejected(Rejected.newBuilder().setSeq(seq)
+                    .setReason("one value in flight per end: " + what + "(" + seq + ") came before the answer to "
+                            + what + "(" + busy + "); wait for " + (what.equals("Send") ? "Taken" : "Deliver")
+                            + ", Cancelled or Rejected before the next " + what)).build());
+        }
+    }
+
+    /**
+     * A Send on a writer end, on the gRPC thread: the value is offered to the hosted channel
+     * without holding a thread ({@link PendingWrite}); Taken goes back when a reader takes it,
+     * from the reader's thread, or Cancelled / Poison.
+     */
+    private void send(long seq, ByteString payload) {
+        Hosted h = hosted;
+        if (!accept(seq, "Send")) {
             return;
         }
         Object v;
         try {
-            v = h.channel().read();
-        } catch (InterruptedException e) {
-            out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(seq)).build());
+            v = h.codec().decode(payload.toByteArray());
+        } catch (RuntimeException e) {
+            out.send(HomeFrame.newBuilder().setRejected(Rejected.newBuilder().setSeq(seq)
+                    .setReason(String.valueOf(e.getMessage()))).build());
             return;
-        } finally {
-            end();
         }
-        deliver(h, seq, v);
+        Offer o = new Offer(h, v, seq);
+        long busy = begin(o);
+        if (busy != 0) {
+            refused(seq, busy, "Send");
+            return;
+        }
+        int r = o.offer();
+        if (r == ChannelCore.WRITTEN) {
+            answer(o, () -> out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build()));
+        } else if (r == ChannelCore.WRITE_POISONED) {
+            answer(o, () -> answerPoison(h));
+        }
+        // PENDING: o.decided answers; NOT_WRITTEN: withdrawn by stop() first, which answered
     }
 
-    /** Sends a value taken for the end, keeping it until Received. */
+    /**
+     * A Request on a reader end, on the gRPC thread: served at once if a writer or the buffer has
+     * a value, else it waits in the hosted channel without holding a thread ({@link
+     * PendingRead}) and the writer that serves it sends Deliver from its own thread.
+     */
+    private void request(long seq) {
+        Hosted h = hosted;
+        if (!accept(seq, "Request")) {
+            return;
+        }
+        Ask a = new Ask(h, seq);
+        long busy = begin(a);
+        if (busy != 0) {
+            refused(seq, busy, "Request");
+            return;
+        }
+        Object r = a.offer();
+        if (r == PendingRead.PENDING || r == ChannelCore.NONE) {
+            return; // a.decided answers; NONE: withdrawn by stop() first, which answered
+        }
+        if (r == ChannelCore.POISONED) {
+            answer(a, () -> answerPoison(h));
+        } else {
+            answer(a, () -> deliver(h, seq, r));
+        }
+    }
+
+    /** The seq a pending operation answers for. */
+    private interface PendingOpFor {
+        long seq();
+    }
+
+    /** A remote write waiting in the hosted channel's queue of writers. */
+    private final class Offer extends PendingWrite implements PendingOpFor {
+        private final long seq;
+
+        Offer(Hosted h, Object v, long seq) {
+            super(h.channel(), v);
+            this.seq = seq;
+        }
+
+        @Override
+        public long seq() {
+            return seq;
+        }
+
+        @Override
+        protected void decided(boolean taken) {
+            Hosted h = hosted;
+            answer(this, () -> {
+                if (!taken) {
+                    answerPoison(h);
+                } else if (!out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build())) {
+                    LOG.log(Level.WARNING, "csp-net: a value from " + peer + " was taken from '" + h.name()
+                            + "' after its stream ended; the writer was told it is in doubt");
+                }
+            });
+        }
+    }
+
+    /** A remote reader's request waiting in the hosted channel's queue of readers. */
+    private final class Ask extends PendingRead implements PendingOpFor {
+        private final long seq;
+
+        Ask(Hosted h, long seq) {
+            super(h.channel());
+            this.seq = seq;
+        }
+
+        @Override
+        public long seq() {
+            return seq;
+        }
+
+        @Override
+        protected void decided(Object v) {
+            Hosted h = hosted;
+            answer(this, () -> {
+                if (v == null) {
+                    answerPoison(h);
+                } else {
+                    deliver(h, seq, v);
+                }
+            });
+        }
+    }
+
+    /**
+     * Answers a pending operation (its callback, or its withdrawal, or an immediate answer): it
+     * stops being the end's operation in flight <em>before</em> the answer goes out (the end may
+     * send its next Send or Request as soon as it has the answer), and an orderly close that
+     * waited for this answer finishes after it.
+     */
+    private void answer(PendingOpFor op, Runnable reply) {
+        lock.lock();
+        try {
+            if (pending == op) {
+                pending = null;
+            }
+            if (asking == op) {
+                asking = null;
+            }
+            answering++;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            reply.run();
+        } finally {
+            boolean close;
+            lock.lock();
+            try {
+                answering--;
+                close = closeAfterAnswer && answering == 0 && pending == null && asking == null;
+                if (close) {
+                    closeAfterAnswer = false;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (close) {
+                closeNow();
+            }
+        }
+    }
+
+    private void cancel(long seq) {
+        PendingOpFor op = null;
+        lock.lock();
+        try {
+            if (pending != null && pending.seq == seq) {
+                op = pending;
+            } else if (asking != null && asking.seq == seq) {
+                op = asking;
+            } else if (seq > started) {
+                cancelled = seq;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (op != null) {
+            withdraw(op);
+        }
+    }
+
+    /** Withdraws a pending operation; answers Cancelled if it won (else its callback answers). */
+    private void withdraw(PendingOpFor op) {
+        boolean won = op instanceof Offer o ? o.cancel() : ((Ask) op).cancel();
+        if (won) {
+            answer(op, () -> out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(op.seq())).build()));
+        }
+    }
+
+    /**
+     * Sends a value taken for the reader end, keeping it until Received. On the gRPC thread or
+     * on the thread of the writer that served the request. If the stream is already over, the
+     * value never left: it goes back into the hosted channel.
+     */
     private void deliver(Hosted h, long seq, Object v) {
         byte[] bytes;
         try {
@@ -466,7 +430,8 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
             LOG.log(Level.ERROR, "csp-net: a value on '" + h.name() + "' cannot be encoded for "
                     + peer + " (" + e.getMessage() + "); poisoning the channel", e);
             h.poison("a value could not be encoded for " + peer + ": " + e.getMessage());
-            throw new ChannelPoison(h.name());
+            answerPoison(h);
+            return;
         }
         lock.lock();
         try {
@@ -475,12 +440,80 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         } finally {
             lock.unlock();
         }
-        out.send(HomeFrame.newBuilder().setDeliver(Deliver.newBuilder().setSeq(seq)
-                .setPayload(ByteString.copyFrom(bytes))).build());
+        if (!out.send(HomeFrame.newBuilder().setDeliver(Deliver.newBuilder().setSeq(seq)
+                .setPayload(ByteString.copyFrom(bytes))).build())) {
+            lock.lock();
+            try {
+                if (inFlightSeq == seq) {
+                    inFlight = null;
+                    inFlightSeq = 0;
+                }
+            } finally {
+                lock.unlock();
+            }
+            putBack(h, v);
+        }
     }
 
-    /** After an orderly close: a value delivered but not taken at the end goes back. */
-    private void putBack(Hosted h) throws InterruptedException {
+    /**
+     * Writes a value that did not reach the end back into the hosted channel, without a thread
+     * (it queues at the back of the channel's writers); poison discards it, as it discards a
+     * buffered channel's contents.
+     */
+    private void putBack(Hosted h, Object v) {
+        new PendingWrite(h.channel(), v) {
+            @Override
+            protected void decided(boolean taken) {
+                // taken by a reader, or discarded by poison: nothing to answer
+            }
+        }.offer();
+    }
+
+    /** Tells the end its channel is poisoned and ends the stream (once). */
+    private void answerPoison(Hosted h) {
+        if (poisonAnswered.compareAndSet(false, true)) {
+            out.send(HomeFrame.newBuilder().setPoison(Poison.newBuilder()
+                    .setReason(h.poisonReason(node.name()))).build());
+            out.complete();
+        }
+        finished = true;
+    }
+
+    /**
+     * The end is closing ({@code orderly}: it half-closed) or gone: withdraws the operation in
+     * flight (a value not yet taken is not taken; Cancelled goes back before the end of the
+     * stream). An orderly close then puts back a value delivered but not Received and completes
+     * the stream, after the answer of an operation that could no longer be withdrawn.
+     */
+    private void stop(boolean orderly) {
+        PendingOpFor op;
+        lock.lock();
+        try {
+            stopping = true;
+            op = pending != null ? pending : asking;
+        } finally {
+            lock.unlock();
+        }
+        if (op != null) {
+            withdraw(op);
+        }
+        if (!orderly) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (pending != null || asking != null || answering > 0) {
+                closeAfterAnswer = true; // a callback is answering; answer() closes after it
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        closeNow();
+    }
+
+    /** After an orderly close: a value delivered but not taken at the end goes back; then the stream ends. */
+    private void closeNow() {
         Object v;
         lock.lock();
         try {
@@ -490,31 +523,11 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         } finally {
             lock.unlock();
         }
-        if (v != null) {
-            try {
-                h.channel().write(v);
-            } catch (ChannelPoison p) {
-                // discarded by poison, as a buffered channel's contents are
-            }
+        Hosted h = hosted;
+        if (v != null && h != null) {
+            putBack(h, v);
         }
-    }
-
-    private void stop(boolean orderly) {
-        Offer o;
-        lock.lock();
-        try {
-            stopping = true;
-            o = pending;
-            if (current != 0 && agent != null) {
-                agent.interrupt();
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (o != null) {
-            withdraw(o); // a value not yet taken is not taken (Cancelled, before the end of the stream)
-        }
-        work.add(orderly ? CLOSE : STOP);
+        out.complete();
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.loomcsp.net.proto.Role;
  *      poison or a lost home arriving meanwhile is seen at once; when a local reader has taken
  *      v, send Received(seq) and go to 1.
  * Where a value can be: (a) in the home's channel (not yet taken: nothing promised yet);
- * (b) taken by the home's agent for this end, in flight or in step 3 (the home keeps it until
+ * (b) taken at the home for this end's Request, in flight or in step 3 (the home keeps it until
  * Received(seq)); (c) taken by a local reader (Received sent). If this end closes in order during
  * (b), it half-closes without Received and the home puts the value back into its channel; if
  * the channel is poisoned during (b), the value is discarded, as poison discards a buffered

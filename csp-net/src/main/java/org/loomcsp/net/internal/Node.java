@@ -102,7 +102,7 @@ public final class Node implements AutoCloseable {
         heartbeat = new Heartbeat(config.peerTimeout(), name);
         outsideSource = ExternalSource.open("csp-net node " + name);
         // The keeper: a non-daemon platform thread, parked until close(). While a node runs, the
-        // network may act on its hosted channels at any time, through agent threads that core's
+        // network may act on its hosted channels at any time, through gRPC's threads, which core's
         // deadlock detector cannot see (they are not processes, and they wait on the network);
         // an open ExternalSource tells the detector "something outside may still act"; this
         // thread keeps the JVM alive, as any server does. ADR 0110.
