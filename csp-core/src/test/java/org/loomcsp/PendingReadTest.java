@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.loomcsp.internal.channel.ChannelCore;
 import org.loomcsp.internal.channel.PendingRead;
+import org.loomcsp.internal.channel.PendingWrite;
 import org.loomcsp.testing.BackendTest;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +181,33 @@ class PendingReadTest {
         blocked.join(); // the read moved the waiting writer's value into the buffer
         assertThat(new Recorded(b).offer()).isEqualTo("b2");
         assertThat(new Recorded(b).offer()).isEqualTo("b3");
+    }
+
+    /**
+     * A pending read or write that a partner decides later is traced when it is decided, under
+     * the thread that offered it, not under the partner whose thread runs the callback.
+     */
+    @Test
+    void pendingOperationsDecidedLaterAreTracedUnderTheThreadThatOfferedThem() throws Exception {
+        Channel<String> c = new Channel<>("traced");
+        org.loomcsp.trace.TraceModel model;
+        try (org.loomcsp.trace.Tracer t = org.loomcsp.trace.Tracer.startInMemory()) {
+            Recorded r = new Recorded(c);
+            PendingWriteTest.Recorded w = new PendingWriteTest.Recorded(c, "second");
+            Thread offerer = Thread.ofPlatform().name("offerer").start(() -> assertThat(r.offer()).isSameAs(PendingRead.PENDING));
+            offerer.join();
+            new CSPProcess("writer", () -> c.write("first")).start().join();
+            r.decided.await();
+            Thread offerer2 = Thread.ofPlatform().name("offerer2").start(() -> assertThat(w.offer()).isEqualTo(PendingWrite.PENDING));
+            offerer2.join();
+            new CSPProcess("reader", () -> assertThat(c.read()).isEqualTo("second")).start().join();
+            w.decided.await();
+            model = t.model();
+        }
+        org.loomcsp.trace.TraceModel.ChannelInfo info = model.channels().stream()
+                .filter(ch -> ch.name().equals("traced")).findFirst().orElseThrow();
+        assertThat(info.readers()).containsExactlyInAnyOrder("thread:offerer", "reader");
+        assertThat(info.writers()).containsExactlyInAnyOrder("writer", "thread:offerer2");
     }
 
     /**

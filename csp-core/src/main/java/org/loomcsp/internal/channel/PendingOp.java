@@ -30,6 +30,8 @@ abstract class PendingOp extends Node {
     final ChannelCore channel;
     /** Whether it was offered (under the channel's lock). */
     boolean offered;
+    /** Who offered it, for the trace event recorded when a partner decides it later (if tracing). */
+    String offeredBy;
     /** The next decided pending operation of the same channel (Mutex.decided list; under its lock). */
     PendingOp nextDecided;
 

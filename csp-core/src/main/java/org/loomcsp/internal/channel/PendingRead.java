@@ -50,6 +50,9 @@ public abstract class PendingRead extends PendingOp {
      * @throws IllegalStateException if it was offered before
      */
     public final Object offer() {
+        if (Hooks.ON) {
+            offeredBy = Hooks.currentName();
+        }
         Object r = channel.offer(this);
         if (Hooks.ON && r != PENDING && r != ChannelCore.POISONED && r != ChannelCore.NONE) {
             Hooks.read(channel, r);
@@ -61,6 +64,10 @@ public abstract class PendingRead extends PendingOp {
     final void fireDecided() {
         Object v = item;
         item = null;
-        decided(state > 0 ? v : null);
+        boolean served = state > 0;
+        if (served && Hooks.ON) { // traced under the offering thread, not the writer that served it
+            Hooks.communicationBy(offeredBy != null ? offeredBy : "pending", "read", channel, v);
+        }
+        decided(served ? v : null);
     }
 }

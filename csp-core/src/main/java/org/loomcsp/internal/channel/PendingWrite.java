@@ -50,6 +50,9 @@ public abstract class PendingWrite extends PendingOp {
      */
     public final int offer() {
         Object v = item;
+        if (Hooks.ON) {
+            offeredBy = Hooks.currentName();
+        }
         int r = channel.offer(this);
         if (r == ChannelCore.WRITTEN && Hooks.ON) {
             Hooks.write(channel, v);
@@ -67,7 +70,12 @@ public abstract class PendingWrite extends PendingOp {
 
     @Override
     final void fireDecided() {
+        Object v = item;
         item = null;
-        decided(state > 0);
+        boolean taken = state > 0;
+        if (taken && Hooks.ON) { // traced under the offering thread, not the reader that took it
+            Hooks.communicationBy(offeredBy != null ? offeredBy : "pending", "write", channel, v);
+        }
+        decided(taken);
     }
 }

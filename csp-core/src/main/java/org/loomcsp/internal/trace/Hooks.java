@@ -73,6 +73,26 @@ public final class Hooks {
         communication("write", c, v);
     }
 
+    /**
+     * A read or write made by {@code who} earlier and completed now on the current thread (a
+     * pending channel operation, decided by its partner): recorded under {@code who}, with no
+     * process id, not under the current thread's process.
+     */
+    public static void communicationBy(String who, String kind, ChannelCore c, Object v) {
+        TraceSink s = sink;
+        if (s != null) {
+            s.event(0, who, kind, c.id(), c.name(), String.valueOf(v));
+        }
+        if (jfr) {
+            JfrSupport.communication(who, kind, c, v);
+        }
+    }
+
+    /** How events of the current thread are attributed: its process's name, or "thread:" and its name. */
+    public static String currentName() {
+        return name(Registry.current());
+    }
+
     private static void communication(String kind, ChannelCore c, Object v) {
         TraceSink s = sink;
         ProcessEntry p = Registry.current();
