@@ -37,6 +37,18 @@ class Node extends Sync {
         this.item = item;
     }
 
+    /**
+     * Makes a plain node decided by a partner ready for its thread's next operation (see
+     * ChannelCore.nodeFor): only its waiter calls this, after the previous operation returned.
+     */
+    final void reuse(Object newItem) {
+        item = newItem;
+        prev = null;
+        next = null;
+        queue = NOT_QUEUED;
+        rearm();
+    }
+
     /** The Sync that decides this node: {@code this} for a plain operation. */
     final Sync owner() {
         return this instanceof AltNode a ? a.owner : this;

@@ -34,6 +34,16 @@ public class Sync {
         this.waiter = waiter;
     }
 
+    /**
+     * Back to WAITING, for a plain node's reuse by its own waiter: partners decided the previous
+     * operation and touch the node again only to unpark the waiter (a spurious unpark is
+     * harmless: every park re-checks the state). Published to partners by the channel lock under
+     * which the node is enqueued next.
+     */
+    final void rearm() {
+        STATE.setOpaque(this, WAITING);
+    }
+
     /** Decides the operation for node {@code index}; true if this call won. */
     final boolean tryComplete(int index) {
         return STATE.compareAndSet(this, WAITING, index + 1);

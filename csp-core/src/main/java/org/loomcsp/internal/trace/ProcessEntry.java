@@ -31,8 +31,25 @@ public abstract class ProcessEntry implements Runnable, Thread.UncaughtException
 
     ProcessEntry prev;
     ProcessEntry next;
+    /**
+     * A channel wait node ({@code internal.channel.Node}) that the process's next blocking read or
+     * write may reuse instead of allocating one; touched only by the process's own thread.
+     */
+    private Object spareNode;
 
     protected ProcessEntry() {}
+
+    /** The spare wait node, now owned by the caller, or {@code null}. Only on the process's own thread. */
+    public final Object takeSpareNode() {
+        Object n = spareNode;
+        spareNode = null;
+        return n;
+    }
+
+    /** Keeps a wait node for the next blocking operation. Only on the process's own thread. */
+    public final void putSpareNode(Object n) {
+        spareNode = n;
+    }
 
     /** The process's pid (unique in the JVM). */
     public abstract long pid();
