@@ -10,9 +10,11 @@ import java.util.List;
 /*
  * A thread parked in a plain read or write has its ChannelCore as park blocker (see
  * ChannelCore.await); a thread parked in an Alt has its AltSync. From the blocker and the thread we
- * find the undecided wait itself (the Node of a plain operation, the AltSync of an Alt): its
- * identity changes with every new operation, so two probes that return the same token prove that
- * the thread stayed in one single, still undecided, wait between them.
+ * find the undecided wait itself (the Node of a plain operation, the AltSync of an Alt). The token
+ * differs for every new operation (an AltSync is new per Alt; a plain node may be reused by its
+ * process, so its token is the node with its use count, compared by sameWait), so two probes whose
+ * tokens are the same wait prove that the thread stayed in one single, still undecided, wait
+ * between them.
  */
 public final class WaitProbe {
 
@@ -29,6 +31,14 @@ public final class WaitProbe {
     public record ChannelWait(Object token, List<ChannelCore> reads, List<ChannelCore> writes,
             boolean alt) {}
 
+    /** The token of a plain operation's wait: its node (by identity) and how often the node was reused. */
+    private record PlainWait(Object node, int uses) {}
+
+    /** Whether two tokens (of {@link ChannelWait} or other waits, compared by identity) are one and the same wait. */
+    public static boolean sameWait(Object a, Object b) {
+        return a == b || (a instanceof PlainWait && a.equals(b));
+    }
+
     /**
      * The undecided channel wait of {@code thread}, whose park blocker is {@code blocker}, or
      * {@code null} if the blocker is not a channel or an Alt, or the wait is already decided.
@@ -39,11 +49,11 @@ public final class WaitProbe {
             try {
                 Node n = find(c.queued(Node.READERS), thread);
                 if (n != null) {
-                    return new ChannelWait(n, List.of(c), List.of(), false);
+                    return new ChannelWait(new PlainWait(n, n.uses), List.of(c), List.of(), false);
                 }
                 n = find(c.queued(Node.WRITERS), thread);
                 if (n != null) {
-                    return new ChannelWait(n, List.of(), List.of(c), false);
+                    return new ChannelWait(new PlainWait(n, n.uses), List.of(), List.of(c), false);
                 }
                 return null;
             } finally {

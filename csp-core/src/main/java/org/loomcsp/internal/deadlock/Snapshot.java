@@ -159,7 +159,7 @@ final class Snapshot {
             return false;
         }
         for (Map.Entry<Thread, Blocked> e : blocked.entrySet()) {
-            if (other.blocked.get(e.getKey()).token() != e.getValue().token()) {
+            if (!WaitProbe.sameWait(other.blocked.get(e.getKey()).token(), e.getValue().token())) {
                 return false;
             }
         }
