@@ -197,14 +197,14 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
      * if it must be answered Cancelled (stopping, or cancelled before it came), else the seq of
      * the operation already in flight (the new one is Rejected).
      */
-    private long begin(PendingOpFor op) {
+    private long begin(EndOp op) {
         lock.lock();
         try {
             started = op.seq();
             if (stopping || cancelled == op.seq()) {
                 return -1;
             }
-            PendingOpFor busy = pending != null ? pending : asking;
+            EndOp busy = pending != null ? pending : asking;
             if (busy != null) {
                 return busy.seq();
             }
@@ -291,13 +291,17 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
         }
     }
 
-    /** The seq a pending operation answers for. */
-    private interface PendingOpFor {
+    /** The end's operation in flight: an {@link Offer} (Send) or an {@link Ask} (Request). */
+    private interface EndOp {
+        /** The seq it answers for. */
         long seq();
+
+        /** Withdraws it (see {@code PendingWrite.cancel()}, {@code PendingRead.cancel()}). */
+        boolean cancel();
     }
 
     /** A remote write waiting in the hosted channel's queue of writers. */
-    private final class Offer extends PendingWrite implements PendingOpFor {
+    private final class Offer extends PendingWrite implements EndOp {
         private final long seq;
 
         Offer(Hosted h, Object v, long seq) {
@@ -325,7 +329,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     }
 
     /** A remote reader's request waiting in the hosted channel's queue of readers. */
-    private final class Ask extends PendingRead implements PendingOpFor {
+    private final class Ask extends PendingRead implements EndOp {
         private final long seq;
 
         Ask(Hosted h, long seq) {
@@ -357,7 +361,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
      * send its next Send or Request as soon as it has the answer), and an orderly close that
      * waited for this answer finishes after it.
      */
-    private void answer(PendingOpFor op, Runnable reply) {
+    private void answer(EndOp op, Runnable reply) {
         lock.lock();
         try {
             if (pending == op) {
@@ -391,7 +395,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     }
 
     private void cancel(long seq) {
-        PendingOpFor op = null;
+        EndOp op = null;
         lock.lock();
         try {
             if (pending != null && pending.seq == seq) {
@@ -410,9 +414,8 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
     }
 
     /** Withdraws a pending operation; answers Cancelled if it won (else its callback answers). */
-    private void withdraw(PendingOpFor op) {
-        boolean won = op instanceof Offer o ? o.cancel() : ((Ask) op).cancel();
-        if (won) {
+    private void withdraw(EndOp op) {
+        if (op.cancel()) {
             answer(op, () -> out.send(HomeFrame.newBuilder().setCancelled(Cancelled.newBuilder().setSeq(op.seq())).build()));
         }
     }
@@ -486,7 +489,7 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
      * the stream, after the answer of an operation that could no longer be withdrawn.
      */
     private void stop(boolean orderly) {
-        PendingOpFor op;
+        EndOp op;
         lock.lock();
         try {
             stopping = true;
