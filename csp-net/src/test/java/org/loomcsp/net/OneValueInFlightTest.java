@@ -46,25 +46,8 @@ class OneValueInFlightTest {
     void aSendBeforeTheAnswerToThePreviousIsRejectedAndTheFirstStillDelivered() throws Exception {
         CspNode home = nodes.start();
         Channel<String> c = home.host("c", Codec.utf8());
-        client = InProcessChannelBuilder.forName(home.uri().getHost()).directExecutor().build();
         LinkedBlockingQueue<HomeFrame> answers = new LinkedBlockingQueue<>();
-        StreamObserver<EndFrame> end = ClientCalls.asyncBidiStreamingCall(
-                client.newCall(Wire.CONNECT, io.grpc.CallOptions.DEFAULT), new StreamObserver<HomeFrame>() {
-                    @Override
-                    public void onNext(HomeFrame f) {
-                        if (!f.hasPing() && !f.hasOpened()) {
-                            answers.add(f);
-                        }
-                    }
-
-                    @Override
-                    public void onError(Throwable t) { }
-
-                    @Override
-                    public void onCompleted() { }
-                });
-        end.onNext(EndFrame.newBuilder().setOpen(Open.newBuilder().setChannel("c").setRole(Role.WRITER)
-                .setCodec(Codec.utf8().name()).setNode("rule-breaker")).build());
+        StreamObserver<EndFrame> end = rawEnd(home, Role.WRITER, answers, new java.util.concurrent.CountDownLatch(1));
         end.onNext(send(1, "first"));
         end.onNext(send(2, "second")); // before any answer: no reader has taken "first"
 

@@ -3,6 +3,7 @@ package org.loomcsp.internal.channel;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.function.Function;
+import org.loomcsp.internal.trace.Hooks;
 
 /**
  * A channel operation that waits without a thread: a {@link PendingWrite} or a {@link
@@ -53,6 +54,23 @@ abstract class PendingOp extends Node {
     final void decidedLocked() {
         nextDecided = channel.decided;
         channel.decided = this;
+    }
+
+    /** At the offer, if tracing: who offers it, for {@link #traceDecided}. */
+    final void noteOfferer() {
+        if (Hooks.ON) {
+            offeredBy = Hooks.currentName();
+        }
+    }
+
+    /**
+     * When a partner decided it later, if tracing: the {@code kind} event ("read", "write") is
+     * recorded under the thread that offered it, not under the partner whose thread runs this.
+     */
+    final void traceDecided(String kind, Object v) {
+        if (Hooks.ON) {
+            Hooks.communicationBy(offeredBy != null ? offeredBy : "pending", kind, channel, v);
+        }
     }
 
     /** Runs the subclass's callback for the decided state; called once, without any channel lock. */

@@ -50,9 +50,7 @@ public abstract class PendingRead extends PendingOp {
      * @throws IllegalStateException if it was offered before
      */
     public final Object offer() {
-        if (Hooks.ON) {
-            offeredBy = Hooks.currentName();
-        }
+        noteOfferer();
         Object r = channel.offer(this);
         if (Hooks.ON && r != PENDING && r != ChannelCore.POISONED && r != ChannelCore.NONE) {
             Hooks.read(channel, r);
@@ -65,8 +63,8 @@ public abstract class PendingRead extends PendingOp {
         Object v = item;
         item = null;
         boolean served = state > 0;
-        if (served && Hooks.ON) { // traced under the offering thread, not the writer that served it
-            Hooks.communicationBy(offeredBy != null ? offeredBy : "pending", "read", channel, v);
+        if (served) {
+            traceDecided("read", v);
         }
         decided(served ? v : null);
     }

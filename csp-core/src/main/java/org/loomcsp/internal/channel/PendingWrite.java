@@ -50,9 +50,7 @@ public abstract class PendingWrite extends PendingOp {
      */
     public final int offer() {
         Object v = item;
-        if (Hooks.ON) {
-            offeredBy = Hooks.currentName();
-        }
+        noteOfferer();
         int r = channel.offer(this);
         if (r == ChannelCore.WRITTEN && Hooks.ON) {
             Hooks.write(channel, v);
@@ -73,8 +71,8 @@ public abstract class PendingWrite extends PendingOp {
         Object v = item;
         item = null;
         boolean taken = state > 0;
-        if (taken && Hooks.ON) { // traced under the offering thread, not the reader that took it
-            Hooks.communicationBy(offeredBy != null ? offeredBy : "pending", "write", channel, v);
+        if (taken) {
+            traceDecided("write", v);
         }
         decided(taken);
     }
