@@ -51,23 +51,20 @@ class OneValueInFlightTest {
         end.onNext(send(1, "first"));
         end.onNext(send(2, "second")); // before any answer: no reader has taken "first"
 
-        HomeFrame rejected = answers.poll(30, TimeUnit.SECONDS);
-        assertThat(rejected).isNotNull();
+        HomeFrame rejected = next(answers);
         assertThat(rejected.hasRejected()).as("%s", rejected).isTrue();
         assertThat(rejected.getRejected().getSeq()).isEqualTo(2);
         assertThat(rejected.getRejected().getReason()).contains("one value in flight").contains("wait for Taken");
 
         assertThat(c.read()).isEqualTo("first");
-        HomeFrame taken = answers.poll(30, TimeUnit.SECONDS);
-        assertThat(taken).isNotNull();
+        HomeFrame taken = next(answers);
         assertThat(taken.hasTaken()).as("%s", taken).isTrue();
         assertThat(taken.getTaken().getSeq()).isEqualTo(1);
         assertThat(c.tryRead()).as("the rejected value is never delivered").isNull();
 
         end.onNext(send(3, "third")); // after the answer: accepted again
         assertThat(c.read()).isEqualTo("third");
-        HomeFrame third = answers.poll(30, TimeUnit.SECONDS);
-        assertThat(third).isNotNull();
+        HomeFrame third = next(answers);
         assertThat(third.getTaken().getSeq()).isEqualTo(3);
         end.onCompleted();
     }
