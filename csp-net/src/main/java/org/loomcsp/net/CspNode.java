@@ -120,6 +120,11 @@ public final class CspNode implements AutoCloseable {
      * Hosts {@code channel} under {@code name}: ends on any node can then reach it at {@link
      * #uri(String) uri(name)}. Local processes keep using the channel directly.
      *
+     * <p>The channel keeps its own semantics for remote ends: a remote write returns when a local
+     * write of the same value would have, so on an unbuffered channel once a reader took the value
+     * (rendezvous), and on a {@link Channel#buffered(String, int) buffered} one once the value is
+     * in the home's buffer (the home acknowledges at once while the buffer has room).
+     *
      * @throws IllegalArgumentException if the name is not a simple path segment ({@code [A-Za-z0-9._~-]+})
      * @throws IllegalStateException if a channel is already hosted under that name
      */

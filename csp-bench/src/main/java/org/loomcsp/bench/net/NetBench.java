@@ -41,7 +41,12 @@ import org.loomcsp.net.proto.Taken;
  * Network channels over loopback TCP, in one run: csp-net against a bare gRPC bidi stream carrying
  * the same messages with the same discipline (send one, wait for its acknowledgement), and
  * against JCSP.net (JCSP 1.1-rc5, {@code org.jcsp.net}, standard acknowledged channels; its
- * reader runs in a child JVM, since a JCSP.net node is one per JVM).
+ * reader runs in a child JVM, since a JCSP.net node is one per JVM). csp-net runs twice: with an
+ * unbuffered hosted channel (rendezvous: the acknowledgement means a reader took the value, which
+ * bare gRPC's does not), and with a hosted {@code Channel.buffered(64)} (the acknowledgement means
+ * the home accepted the value, as bare gRPC's does). Bare gRPC runs twice too: answering on its
+ * network thread (nothing consumes the message), and answering once a consumer thread took it
+ * (the same hand-off as csp-net's rendezvous, written by hand).
  *
  * <ul>
  *   <li><b>round trip</b>: one writer, sequential acknowledged writes of 16-byte values; the time
@@ -55,6 +60,8 @@ import org.loomcsp.net.proto.Taken;
  */
 public final class NetBench {
     static final byte[] PAYLOAD = new byte[16];
+    /** Capacity of the buffered hosted channel (the same acknowledgement as bare gRPC's: "received"). */
+    static final int BUFFER = 64;
 
     private NetBench() {}
 
@@ -73,18 +80,24 @@ public final class NetBench {
                 Csp.scheduler(), loadAverage());
         double[] csp;
         double[] grpc;
+        double[] buffered;
+        double[] consumed;
         double[] jcsp;
         List<Transport> ts = new ArrayList<>();
         try {
-            ts.add(cspNet(writers));
-            ts.add(bareGrpc(writers));
+            ts.add(cspNet(writers, 0));
+            ts.add(bareGrpc(writers, false));
+            ts.add(cspNet(writers, BUFFER));
+            ts.add(bareGrpc(writers, true));
             if (withJcsp) {
                 ts.add(JcspNet.start(writers));
             }
             double[][] r = measure(ts, n, writers, reps);
             csp = r[0];
             grpc = r[1];
-            jcsp = withJcsp ? r[2] : new double[] {Double.NaN, Double.NaN};
+            buffered = r[2];
+            consumed = r[3];
+            jcsp = withJcsp ? r[4] : new double[] {Double.NaN, Double.NaN};
         } finally {
             for (Transport t : ts) {
                 t.close();
@@ -95,9 +108,15 @@ public final class NetBench {
         System.out.println("|---|---:|---:|");
         row("loomcsp csp-net", csp);
         row("bare gRPC bidi, ack per message", grpc);
+        row("loomcsp csp-net, hosted Channel.buffered(" + BUFFER + ")", buffered);
+        row("bare gRPC bidi, ack once a consumer thread took the message", consumed);
         row("JCSP.net 1.1-rc5", jcsp);
         System.out.printf("%ncsp-net / bare gRPC: round trip %.2fx, stream throughput %.2fx (cost %.2fx)%n",
                 csp[0] / grpc[0], csp[1] / grpc[1], grpc[1] / csp[1]);
+        System.out.printf("csp-net buffered(%d) / bare gRPC: round trip %.2fx, stream throughput %.2fx (cost %.2fx)%n",
+                BUFFER, buffered[0] / grpc[0], buffered[1] / grpc[1], grpc[1] / buffered[1]);
+        System.out.printf("csp-net / bare gRPC with a consumer thread: round trip %.2fx, stream throughput %.2fx (cost %.2fx)%n",
+                csp[0] / consumed[0], csp[1] / consumed[1], consumed[1] / csp[1]);
         System.out.printf("csp-net / JCSP.net: round trip %.2fx, stream throughput %.2fx%n", csp[0] / jcsp[0], csp[1] / jcsp[1]);
         System.out.printf("# load average at the end %.2f%n", loadAverage());
         System.exit(0); // JCSP.net's node threads are not daemons
@@ -215,17 +234,27 @@ public final class NetBench {
             out[k] = new double[] {median(rt[k]), median(st[k])};
         }
         for (int k = 1; k < ts.size(); k++) { // paired: repetition r of each against r of the first
-            double[] cost = new double[reps];
-            double[] rtr = new double[reps];
-            for (int r = 0; r < reps; r++) {
-                cost[r] = st[k][r] / st[0][r];
-                rtr[r] = rt[0][r] / rt[k][r];
-            }
-            System.out.printf("%s / %s, paired by repetition: stream cost %s (median %.2fx), round trip %s (median %.2fx)%n",
-                    ts.get(0).name(), ts.get(k).name(), Arrays.toString(round2(cost)), median(cost),
-                    Arrays.toString(round2(rtr)), median(rtr));
+            paired(ts, rt, st, 0, k);
+        }
+        if (ts.size() > 3) { // and the buffered hosted channel and the consumer variant against bare gRPC (the second)
+            paired(ts, rt, st, 2, 1);
+            paired(ts, rt, st, 3, 1);
         }
         return out;
+    }
+
+    /** Prints {@code a}'s stream cost and round trip against {@code b}'s, repetition by repetition. */
+    private static void paired(List<Transport> ts, double[][] rt, double[][] st, int a, int b) {
+        int reps = st[a].length;
+        double[] cost = new double[reps];
+        double[] rtr = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            cost[r] = st[b][r] / st[a][r];
+            rtr[r] = rt[a][r] / rt[b][r];
+        }
+        System.out.printf("%s / %s, paired by repetition: stream cost %s (median %.2fx), round trip %s (median %.2fx)%n",
+                ts.get(a).name(), ts.get(b).name(), Arrays.toString(round2(cost)), median(cost),
+                Arrays.toString(round2(rtr)), median(rtr));
     }
 
     private static String[] round2(double[] xs) {
@@ -236,10 +265,17 @@ public final class NetBench {
         return Arrays.stream(xs).mapToLong(Math::round).toArray();
     }
 
-    static Transport cspNet(int writers) throws Exception {
+    /**
+     * csp-net: {@code writers} remote ends of a channel hosted at another node (over loopback TCP),
+     * one reader process at the home. {@code capacity} 0 hosts an unbuffered channel (rendezvous:
+     * a write returns when the reader took the value); more hosts {@code Channel.buffered}, whose
+     * writes return when the value is in the home's buffer, as a local write would.
+     */
+    static Transport cspNet(int writers, int capacity) throws Exception {
         CspNode home = CspNode.builder().name("home").build().start();
         CspNode remote = CspNode.builder().name("remote").build().start();
-        Channel<byte[]> ch = home.host("bench", Codec.bytes());
+        Channel<byte[]> ch = capacity == 0 ? home.host("bench", Codec.bytes())
+                : home.host("bench", Channel.buffered("bench", capacity), Codec.bytes());
         new CSPProcess(() -> {
             while (true) {
                 ch.read();
@@ -249,21 +285,44 @@ public final class NetBench {
         for (int k = 0; k < writers; k++) {
             outs.add(remote.output(URI.create(home.uri() + "/bench"), Codec.bytes()));
         }
-        return transport("csp-net", id -> outs.get(id).write(PAYLOAD), () -> {
+        return transport(capacity == 0 ? "csp-net" : "csp-net buffered(" + capacity + ")", id -> outs.get(id).write(PAYLOAD), () -> {
             ch.poison();
             remote.close();
             home.close();
         });
     }
 
-    /** A bare gRPC bidi stream per writer: Send(seq, payload) answered by Taken(seq). */
-    static Transport bareGrpc(int writers) throws Exception {
+    /**
+     * A bare gRPC bidi stream per writer: Send(seq, payload) answered by Taken(seq). Without a
+     * {@code consumer}, the server answers on its network thread as the message arrives (no
+     * one consumes it); with one, the network thread queues each message for one consumer thread
+     * (a virtual thread on the JDK's scheduler, as a gRPC program hands work on), which takes it
+     * and only then answers: the hand-off a csp-net home makes to its reader process, written by
+     * hand.
+     */
+    static Transport bareGrpc(int writers, boolean consumer) throws Exception {
+        record Arrived(StreamObserver<HomeFrame> out, long seq) {}
+        LinkedBlockingQueue<Arrived> arrivals = new LinkedBlockingQueue<>();
+        Thread consumerThread = !consumer ? null : Thread.ofVirtual().name("bench-consumer").start(() -> {
+            try {
+                while (true) {
+                    Arrived a = arrivals.take();
+                    a.out().onNext(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(a.seq())).build());
+                }
+            } catch (InterruptedException e) {
+                // closed
+            }
+        });
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
                         InsecureServerCredentials.create()).directExecutor()
                 .addService(Wire.service(out -> new StreamObserver<>() {
                     @Override
                     public void onNext(EndFrame f) {
-                        out.onNext(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(f.getSend().getSeq())).build());
+                        if (consumer) {
+                            arrivals.add(new Arrived(out, f.getSend().getSeq()));
+                        } else {
+                            out.onNext(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(f.getSend().getSeq())).build());
+                        }
                     }
 
                     @Override
@@ -298,7 +357,7 @@ public final class NetBench {
                         }));
             }
             ByteString payload = ByteString.copyFrom(PAYLOAD);
-            return transport("bare gRPC", id -> {
+            return transport(consumer ? "bare gRPC + consumer" : "bare gRPC", id -> {
                 long s = ++seqs[id];
                 streams.get(id).onNext(EndFrame.newBuilder().setSend(Send.newBuilder().setSeq(s).setPayload(payload)).build());
                 HomeFrame ack = acks.get(id).take();
@@ -308,6 +367,9 @@ public final class NetBench {
             }, () -> {
                 channel.shutdownNow();
                 server.shutdownNow();
+                if (consumerThread != null) {
+                    consumerThread.interrupt();
+                }
             });
         }
     }
