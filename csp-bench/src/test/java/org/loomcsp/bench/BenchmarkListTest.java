@@ -14,7 +14,8 @@ class BenchmarkListTest {
             assertThat(in).as("META-INF/BenchmarkList (JMH annotation processor output)").isNotNull();
             String list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(list).contains("SpawnBenchmark", "StepBenchmark", "RendezvousBenchmark", "CommsTimeBenchmark",
-                    "SelectBenchmark", "ChainBenchmark", "ParallelPairsBenchmark", "TokenRingBenchmark");
+                    "SelectBenchmark", "ChainBenchmark", "ParallelPairsBenchmark", "TokenRingBenchmark",
+                    "CommsTimeFloorBenchmark");
         }
     }
 }

@@ -46,6 +46,18 @@ class BenchmarkMethodsSmokeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"virtual-thread", "continuation"})
+    void theCommstimeFloorComputesCommstimesSumAndEndsItsProcesses(String floor) {
+        // The consumer reads 0, 1, 2, ... (Prefix's 0, then each value once round the ring);
+        // a second run works as the first (the first run's processes all ended).
+        CommsTimeFloorBenchmark b = new CommsTimeFloorBenchmark();
+        b.floor = floor;
+        long n = CommsTimeFloorBenchmark.LOOPS;
+        assertThat(b.seqDelta()).isEqualTo(n * (n - 1) / 2);
+        assertThat(b.seqDelta()).isEqualTo(n * (n - 1) / 2);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"loomcsp-virtual", "loomcsp-platform", "jox", "jcsp"})
     void selectOverOneTwoAndEightReadyChannels(String impl) throws Exception {
         // Every selection yields one written value; all 20,000 arrive.

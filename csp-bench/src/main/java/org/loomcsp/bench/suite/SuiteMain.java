@@ -83,6 +83,7 @@ public final class SuiteMain implements Callable<Integer> {
                     new Run(P + "StepBenchmark.(bareLoop|serverAlone)", Map.of()),
                     new Run(P + "RendezvousBenchmark.pingPong", Map.of("impl", five, "carriers", both)),
                     new Run(P + "CommsTimeBenchmark.seqDelta", Map.of("impl", five, "carriers", both)),
+                    new Run(P + "CommsTimeFloorBenchmark.seqDelta", Map.of()),
                     new Run(P + "SelectBenchmark.select", Map.of("impl", new String[] {"loomcsp-virtual", "loomcsp-jdksched", "jox"},
                             "ready", new String[] {"2"}, "carriers", both)));
         }
@@ -98,6 +99,7 @@ public final class SuiteMain implements Callable<Integer> {
                 new Run(P + "StepBenchmark.*", Map.of()),
                 new Run(P + "RendezvousBenchmark.pingPong", Map.of("carriers", both)),
                 new Run(P + "CommsTimeBenchmark.seqDelta", Map.of("carriers", both)),
+                new Run(P + "CommsTimeFloorBenchmark.seqDelta", Map.of()),
                 new Run(P + "CommsTimeBenchmark.parDelta",
                         Map.of("impl", new String[] {"loomcsp-virtual", "sq", "jox", "jcsp"}, "carriers", one)),
                 new Run(P + "SelectBenchmark.select", Map.of("impl", sel, "carriers", one)),
@@ -116,7 +118,8 @@ public final class SuiteMain implements Callable<Integer> {
      * with {@code pretouch}, every page of the heap is mapped before the first iteration.
      */
     static String[] forkArgs(boolean pretouch) {
-        List<String> a = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+        List<String> a = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED")); // the continuation floor (CommsTimeFloorBenchmark)
         if (Runtime.version().feature() >= 23) {
             a.add("--sun-misc-unsafe-memory-access=allow");
         }
