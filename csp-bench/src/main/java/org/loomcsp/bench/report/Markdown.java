@@ -33,6 +33,7 @@ public final class Markdown {
             Map.entry("RendezvousBenchmark.pingPong", "Ping-pong between two processes over two rendezvous channels. ns per round trip (2 communications)."),
             Map.entry("RendezvousBenchmark.stream", "One writer, one reader, one rendezvous channel. ns per message."),
             Map.entry("CommsTimeBenchmark.seqDelta", "Commstime with sequential Delta2 (Prefix, Delta2, Succ, Consumer). ns per loop = 4 communications."),
+            Map.entry("CommsTimeFloorBenchmark.seqDelta", "Floor: the same commstime on channels that cost nothing, one carrier by construction: JDK virtual threads on an inline scheduler, or raw `jdk.internal.vm.Continuation`s. ns per loop."),
             Map.entry("CommsTimeBenchmark.parDelta", "Commstime with parallel Delta2 (2 process start/joins per loop). ns per loop = 4 communications."),
             Map.entry("SelectBenchmark.select", "Choice over `ready` channels, each kept ready by its own writer. ns per selection (incl. the communication)."),
             Map.entry("ChainBenchmark.chain", "Chain of 10,000 processes each forwarding to the next; 100 messages end to end. ns per hop (spawn included)."),
