@@ -58,6 +58,20 @@ class BenchmarkMethodsSmokeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"virtual-thread", "continuation"})
+    void theCommstimeFloorDoesNotDependOnTheOrderProcessesRunIn(String floor) {
+        // Its channels must not rely on first-come-first-served scheduling (an earlier version
+        // lost a wake-up when a writer wrote again before its woken reader ran). Prints its seed;
+        // -Dloomcsp.floor.seed=N replays.
+        long seed = Long.getLong("loomcsp.floor.seed", System.nanoTime() | 1);
+        System.out.printf("theCommstimeFloorDoesNotDependOnTheOrderProcessesRunIn(%s): seed %d%n", floor, seed);
+        long n = 5_000;
+        long sum = floor.equals("continuation") ? org.loomcsp.bench.support.Floor.continuations(n, seed)
+                : org.loomcsp.bench.support.Floor.virtualThreads(n, seed);
+        assertThat(sum).as("seed %d", seed).isEqualTo(n * (n - 1) / 2);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"loomcsp-virtual", "loomcsp-platform", "jox", "jcsp"})
     void selectOverOneTwoAndEightReadyChannels(String impl) throws Exception {
         // Every selection yields one written value; all 20,000 arrive.

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.util.ArrayDeque;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
@@ -31,10 +32,15 @@ import java.util.concurrent.locks.LockSupport;
  * repeated runs leave nothing behind.
  */
 /*
- * A Chan holds at most one waiting process (commstime has one reader and one writer per channel)
- * and its value. write: if the reader waits, hand the value over and make it runnable; else wait
- * with the value. read: symmetric. A woken process re-checks its own condition (a virtual thread
- * may return from park spuriously). Poison wakes the waiter, which throws Stop.
+ * A Chan serves one writer and one reader (commstime's channels do) and holds at most one
+ * waiting process. write: if the reader waits, put the value in `delivered`, clear `waiter` and
+ * make the reader runnable; else wait with the value in `pending`. read: symmetric (take
+ * `pending` from a waiting writer, or wait for `delivered`). A process waits while `waiter` is
+ * itself: only its partner (or poison) clears it, and a partner's next operation cannot clear it
+ * by mistake, nor overwrite a value the woken process has not taken yet (`delivered` and
+ * `pending` are separate, and a woken reader is no longer the waiter). A woken process re-checks
+ * (a virtual thread may return from park spuriously). Poison clears the waiter and wakes it; it
+ * throws Stop.
  */
 public final class Floor {
     private Floor() {}
@@ -59,8 +65,8 @@ public final class Floor {
         private final Suspender s;
         private Object waiter;
         private boolean waiterReads;
-        private Object value;
-        private boolean handed;
+        private Object pending;
+        private Object delivered;
         private boolean poisoned;
 
         Chan(Suspender s) {
@@ -71,57 +77,54 @@ public final class Floor {
             if (poisoned) {
                 throw new Stop();
             }
-            if (waiter != null && waiterReads) {
-                Object r = waiter;
+            Object r = waiter;
+            if (r != null && waiterReads) {
                 waiter = null;
-                value = v;
-                handed = true;
+                delivered = v;
                 s.resume(r);
                 return;
             }
-            waiter = s.self();
+            Object me = s.self();
+            pending = v;
             waiterReads = false;
-            value = v;
-            handed = false;
-            while (!handed) {
-                if (poisoned) {
-                    throw new Stop();
-                }
-                s.suspend();
-            }
+            waiter = me;
+            await(me);
         }
 
         Object read() {
             if (poisoned) {
                 throw new Stop();
             }
-            if (waiter != null && !waiterReads) {
-                Object w = waiter;
+            Object w = waiter;
+            if (w != null && !waiterReads) {
                 waiter = null;
-                Object v = value;
-                value = null;
-                handed = true;
+                Object v = pending;
+                pending = null;
                 s.resume(w);
                 return v;
             }
-            waiter = s.self();
+            Object me = s.self();
             waiterReads = true;
-            handed = false;
-            while (!handed) {
-                if (poisoned) {
-                    throw new Stop();
-                }
+            waiter = me;
+            await(me);
+            Object v = delivered;
+            delivered = null;
+            return v;
+        }
+
+        private void await(Object me) {
+            while (waiter == me) {
                 s.suspend();
             }
-            Object v = value;
-            value = null;
-            return v;
+            if (poisoned) {
+                throw new Stop();
+            }
         }
 
         void poison() {
             poisoned = true;
-            if (waiter != null) {
-                Object w = waiter;
+            Object w = waiter;
+            if (w != null) {
                 waiter = null;
                 s.resume(w);
             }
@@ -177,6 +180,16 @@ public final class Floor {
         };
     }
 
+    /** The next process to run: the oldest, or with a non-zero seed a random one. */
+    private static <T> T next(ArrayDeque<T> runq, long seed, SplittableRandom rnd) {
+        if (seed != 0 && runq.size() > 1) {
+            for (int i = rnd.nextInt(runq.size()); i > 0; i--) {
+                runq.addLast(runq.pollFirst());
+            }
+        }
+        return runq.poll();
+    }
+
     // ---- JDK virtual threads on an inline executor ----
 
     private static final Constructor<?> VT_BUILDER = vtBuilder();
@@ -193,6 +206,15 @@ public final class Floor {
 
     /** Commstime with {@code loops} loops on virtual threads scheduled on the calling thread. */
     public static long virtualThreads(long loops) {
+        return virtualThreads(loops, 0);
+    }
+
+    /**
+     * As {@link #virtualThreads(long)}; a non-zero {@code seed} runs the runnable processes in a
+     * random order (seeded) instead of first come, first served: for tests that the channels do
+     * not depend on the order.
+     */
+    public static long virtualThreads(long loops, long seed) {
         if (VT_BUILDER == null) {
             throw new IllegalStateException("the virtual-thread floor needs --add-opens java.base/java.lang=ALL-UNNAMED");
         }
@@ -220,7 +242,8 @@ public final class Floor {
             }
         };
         return commstime(loops, s, builder::start, () -> {
-            for (Runnable task; (task = runq.poll()) != null; ) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            for (Runnable task; (task = next(runq, seed, rnd)) != null; ) {
                 task.run();
             }
         });
@@ -261,6 +284,11 @@ public final class Floor {
 
     /** Commstime with {@code loops} loops on raw continuations run by the calling thread. */
     public static long continuations(long loops) {
+        return continuations(loops, 0);
+    }
+
+    /** As {@link #continuations(long)}; {@code seed} as in {@link #virtualThreads(long, long)}. */
+    public static long continuations(long loops, long seed) {
         if (SCOPE == null) {
             throw new IllegalStateException("the continuation floor needs --add-exports java.base/jdk.internal.vm=ALL-UNNAMED ("
                     + CONTINUATION_FAILURE + ")");
@@ -299,7 +327,8 @@ public final class Floor {
                 throw new IllegalStateException(e);
             }
         }, () -> {
-            for (Object k; (k = runq.poll()) != null; ) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            for (Object k; (k = next(runq, seed, rnd)) != null; ) {
                 current[0] = k;
                 try {
                     RUN.invokeExact(k);
