@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loomcsp.Channel;
 import org.loomcsp.ChannelInput;
@@ -23,18 +24,45 @@ import org.loomcsp.ChannelPoison;
  */
 class BufferedHostedChannelTest {
     private final InProcessNodes nodes = new InProcessNodes();
+    private CspNode home;
+    private CspNode remote;
+
+    @BeforeEach
+    void start() {
+        home = nodes.start();
+        remote = nodes.start();
+    }
 
     @AfterEach
     void close() {
         nodes.close();
     }
 
+    /** Hosts a buffered channel "c" of strings at the home. */
+    private Channel<String> hostBuffered(int capacity) {
+        return home.host("c", Channel.buffered("c", capacity), Codec.utf8());
+    }
+
+    /** A new remote end of "c" at the other node. */
+    private NetChannelOutput<String> remoteOutput() {
+        return remote.output(home.uri("c"), Codec.utf8());
+    }
+
+    /** Writes {@code v} on another thread; the future completes when the write returned. */
+    private static CompletableFuture<Void> writeAsync(NetChannelOutput<String> out, String v) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                out.write(v);
+            } catch (InterruptedException e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+
     @Test
     void aRemoteWriteReturnsOnceTheValueIsInTheHomesBuffer() throws Exception {
-        CspNode home = nodes.start();
-        CspNode remote = nodes.start();
-        Channel<String> c = home.host("c", Channel.buffered("c", 2), Codec.utf8());
-        NetChannelOutput<String> out = remote.output(home.uri("c"), Codec.utf8());
+        Channel<String> c = hostBuffered(2);
+        NetChannelOutput<String> out = remoteOutput();
 
         out.write("a"); // no reader anywhere: returns because the buffer took it
         assertThat(out.write("b", Duration.ofSeconds(30))).isTrue();
@@ -48,18 +76,10 @@ class BufferedHostedChannelTest {
 
     @Test
     void aWriteThatWaitsForRoomReturnsWhenAReaderMakesIt() throws Exception {
-        CspNode home = nodes.start();
-        CspNode remote = nodes.start();
-        Channel<String> c = home.host("c", Channel.buffered("c", 1), Codec.utf8());
-        NetChannelOutput<String> out = remote.output(home.uri("c"), Codec.utf8());
+        Channel<String> c = hostBuffered(1);
+        NetChannelOutput<String> out = remoteOutput();
         out.write("first");
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
-            try {
-                out.write("second");
-            } catch (InterruptedException e) {
-                throw new RuntimeException(e);
-            }
-        });
+        CompletableFuture<Void> second = writeAsync(out, "second");
         assertThat(c.read()).isEqualTo("first");
         second.get(30, TimeUnit.SECONDS);
         assertThat(c.read()).isEqualTo("second");
@@ -67,14 +87,12 @@ class BufferedHostedChannelTest {
 
     @Test
     void manyRemoteWritersDeliverEveryValueOnceAndEachWritersInOrder() throws Exception {
-        CspNode home = nodes.start();
-        CspNode remote = nodes.start();
-        Channel<String> c = home.host("c", Channel.buffered("c", 8), Codec.utf8());
+        Channel<String> c = hostBuffered(8);
         int writers = 4;
         int each = 500;
         List<CompletableFuture<Void>> ws = new ArrayList<>();
         for (int k = 0; k < writers; k++) {
-            NetChannelOutput<String> out = remote.output(home.uri("c"), Codec.utf8());
+            NetChannelOutput<String> out = remoteOutput();
             int id = k;
             ws.add(CompletableFuture.runAsync(() -> {
                 try {
@@ -102,8 +120,6 @@ class BufferedHostedChannelTest {
 
     @Test
     void aRemoteReaderTakesWhatLocalWritersLeftInTheBuffer() throws Exception {
-        CspNode home = nodes.start();
-        CspNode remote = nodes.start();
         Channel<Integer> c = home.host("c", Channel.buffered("c", 3), Codec.java());
         for (int i = 0; i < 3; i++) {
             c.write(i); // returns at once: the buffer has room
@@ -116,10 +132,8 @@ class BufferedHostedChannelTest {
 
     @Test
     void poisonAtTheHomeDiscardsTheBufferAndReachesTheRemoteWriter() throws Exception {
-        CspNode home = nodes.start();
-        CspNode remote = nodes.start();
-        Channel<String> c = home.host("c", Channel.buffered("c", 4), Codec.utf8());
-        NetChannelOutput<String> out = remote.output(home.uri("c"), Codec.utf8());
+        Channel<String> c = hostBuffered(4);
+        NetChannelOutput<String> out = remoteOutput();
         out.write("buffered");
         c.poison();
         assertThatThrownBy(() -> out.write("after")).isInstanceOf(ChannelPoison.class)
