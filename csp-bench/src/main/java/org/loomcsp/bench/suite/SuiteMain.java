@@ -129,6 +129,15 @@ public final class SuiteMain implements Callable<Integer> {
         return a.toArray(String[]::new);
     }
 
+    /**
+     * JMH records the forked JVM's executable path ({@code "jvm" : "java"}):
+     * a fact of the measuring machine, not of the measurement (environment.json names the JDK), and
+     * a committed report should not carry it. Replaces each such path with {@code "java"}.
+     */
+    static String withoutJvmPath(String json) {
+        return json.replaceAll("(\"jvm\"\\s*:\\s*)\"[^\"]*\"", "$1\"java\"");
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SuiteMain()).execute(args));
     }
@@ -172,6 +181,7 @@ public final class SuiteMain implements Callable<Integer> {
         try (PrintStream ps = new PrintStream(Files.newOutputStream(json), true, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(all);
         }
+        Files.writeString(json, withoutJvmPath(Files.readString(json)));
         env.write(dir.resolve("environment.json"));
         Path md = ReportMain.generate(JmhJson.read(json), env, dir, true);
         System.out.println();
