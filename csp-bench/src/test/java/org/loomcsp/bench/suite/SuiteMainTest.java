@@ -12,7 +12,7 @@ class SuiteMainTest {
                     {
                         "jmhVersion" : "1.37",
                         "benchmark" : "org.loomcsp.bench.CommsTimeBenchmark.seqDelta",
-                        "jvm" : "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java",
+                        "jvm" : "/opt/jdks/jdk-25/bin/java",
                         "jvmArgs" : [ "-Xms2g" ]
                     },
                     {
@@ -22,7 +22,7 @@ class SuiteMainTest {
                 ]
                 """;
         String out = SuiteMain.withoutJvmPath(jmh);
-        assertThat(out).doesNotContain("/usr/lib/jvm").doesNotContain("java.exe")
+        assertThat(out).doesNotContain("/opt/jdks").doesNotContain("java.exe")
                 .contains("\"jvm\" : \"java\"", "\"jvm\":\"java\"", "\"jvmArgs\" : [ \"-Xms2g\" ]", "\"jdkVersion\" : \"25.0.3\"");
     }
 }
