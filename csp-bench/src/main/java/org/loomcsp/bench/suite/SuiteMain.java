@@ -130,7 +130,7 @@ public final class SuiteMain implements Callable<Integer> {
     }
 
     /**
-     * JMH records the forked JVM's executable path ({@code "jvm" : "java"}):
+     * JMH records the forked JVM's executable path ({@code "jvm" : "<the JDK's directory>/bin/java"}):
      * a fact of the measuring machine, not of the measurement (environment.json names the JDK), and
      * a committed report should not carry it. Replaces each such path with {@code "java"}.
      */
