@@ -255,6 +255,11 @@ final class HomeLink implements StreamObserver<EndFrame>, Beating {
             refused(seq, busy, "Send");
             return;
         }
+        // Taken at once: the reader that took the value was woken (inside offer) before Taken goes
+        // out. The other order (answer first, wake after) was measured and was slower, likely
+        // because the woken reader's head start puts it back in read() before the writer's next
+        // Send arrives, so that Send is taken here too instead of queueing (docs/bench/net.md,
+        // session 10).
         int r = o.offer();
         if (r == ChannelCore.WRITTEN) {
             answer(o, () -> out.send(HomeFrame.newBuilder().setTaken(Taken.newBuilder().setSeq(seq)).build()));
