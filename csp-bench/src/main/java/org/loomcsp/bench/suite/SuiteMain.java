@@ -1,5 +1,6 @@
 package org.loomcsp.bench.suite;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,10 +179,11 @@ public final class SuiteMain implements Callable<Integer> {
         env = env.withLoadAfter(Environment.loadAverage());
 
         Path json = dir.resolve("results.json");
-        try (PrintStream ps = new PrintStream(Files.newOutputStream(json), true, StandardCharsets.UTF_8)) {
+        ByteArrayOutputStream jmhJson = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(jmhJson, true, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(all);
         }
-        Files.writeString(json, withoutJvmPath(Files.readString(json)));
+        Files.writeString(json, withoutJvmPath(jmhJson.toString(StandardCharsets.UTF_8)));
         env.write(dir.resolve("environment.json"));
         Path md = ReportMain.generate(JmhJson.read(json), env, dir, true);
         System.out.println();
